@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.autoconfigure;
+
+import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
+import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
+import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.SandboxOperations;
+import io.github.e2bspringboot.sandbox.SandboxSpec;
+import io.github.e2bspringboot.sandbox.SandboxTemplate;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for E2B sandboxes: a {@link ReactiveSandboxTemplate} and a blocking
+ * {@link SandboxTemplate} over it, connected through {@link E2bConnectionDetails}.
+ *
+ * @author e2b-spring-boot contributors
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@ConditionalOnClass({ WebClient.class, HttpClient.class })
+@EnableConfigurationProperties(E2bProperties.class)
+public final class E2bAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(E2bConnectionDetails.class)
+	PropertiesE2bConnectionDetails e2bConnectionDetails(E2bProperties properties) {
+		return new PropertiesE2bConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveSandboxOperations.class)
+	ReactiveSandboxTemplate reactiveSandboxTemplate(E2bProperties properties, E2bConnectionDetails connectionDetails,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<E2bWebClientCustomizer> customizers) {
+		String apiKey = InvalidApiKeyException.check(connectionDetails.getApiKey(), properties.isValidateApiKey());
+		E2bConnectionConfig config = E2bConnectionConfig.builder()
+			.apiKey(apiKey)
+			.apiUrl(connectionDetails.getApiUrl())
+			.domain(connectionDetails.getDomain())
+			.sandboxUrl(connectionDetails.getSandboxUrl())
+			.requestTimeout(properties.getRequestTimeout())
+			.apiHeaders(properties.getApiHeaders())
+			.build();
+		// a builder of our own: Boot's is prototype-scoped, so customizing it touches no
+		// one else
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new ReactiveSandboxTemplate(builder, config, defaults(properties));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SandboxOperations.class)
+	SandboxTemplate sandboxTemplate(ReactiveSandboxOperations reactiveSandboxOperations) {
+		return new SandboxTemplate(reactiveSandboxOperations);
+	}
+
+	private static SandboxSpec defaults(E2bProperties properties) {
+		return SandboxSpec.builder()
+			.template(properties.getTemplate())
+			.timeout(properties.getTimeout())
+			.secure(properties.isSecure())
+			.allowInternetAccess(properties.getAllowInternetAccess())
+			.build();
+	}
+
+}

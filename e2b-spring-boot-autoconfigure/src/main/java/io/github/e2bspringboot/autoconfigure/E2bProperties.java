@@ -1,0 +1,195 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for E2B sandboxes. The official SDKs' environment variables
+ * ({@code E2B_API_KEY}, {@code E2B_DOMAIN}, {@code E2B_API_URL}, {@code E2B_SANDBOX_URL})
+ * bind to them through relaxed binding. {@link #toString()} never shows the API key.
+ *
+ * @author e2b-spring-boot contributors
+ */
+@ConfigurationProperties("e2b")
+public class E2bProperties {
+
+	/**
+	 * Team API key, sent as the X-API-KEY header. Also read from the E2B_API_KEY
+	 * environment variable.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Whether to check at startup that the API key has the shape of an E2B key (e2b_
+	 * followed by hexadecimal digits).
+	 */
+	private boolean validateApiKey = true;
+
+	/**
+	 * Domain of the E2B deployment. Used to derive the API URL and the sandbox hosts.
+	 */
+	private String domain = "e2b.app";
+
+	/**
+	 * Base URL of the control plane. Defaults to https://api.<domain>.
+	 */
+	private @Nullable URI apiUrl;
+
+	/**
+	 * URL of the sandbox daemon used for every sandbox instead of the one derived from
+	 * the domain; requests are routed by their E2b-Sandbox-Id header.
+	 */
+	private @Nullable URI sandboxUrl;
+
+	/**
+	 * Whether created sandboxes require an access token for their daemon. E2B has
+	 * deprecated unsecured sandboxes; false uses the older create endpoint.
+	 */
+	private boolean secure = true;
+
+	/**
+	 * Template (name, alias or ID) of sandboxes created without one.
+	 */
+	private String template = "base";
+
+	/**
+	 * Lifetime of created sandboxes; E2B kills (or pauses) a sandbox when it passes
+	 * unless it is extended. Sent in whole seconds, rounded up.
+	 */
+	private Duration timeout = Duration.ofMinutes(5);
+
+	/**
+	 * Maximum time one HTTP request to E2B may take (for file transfers: may stay
+	 * silent). Zero disables it. Not the sandbox lifetime and not a command's timeout.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Whether created sandboxes may reach the internet. Unset leaves the server's default
+	 * (allowed).
+	 */
+	private @Nullable Boolean allowInternetAccess;
+
+	/**
+	 * Extra headers sent on every control-plane request (never to sandboxes).
+	 */
+	private Map<String, String> apiHeaders = new LinkedHashMap<>();
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public boolean isValidateApiKey() {
+		return this.validateApiKey;
+	}
+
+	public void setValidateApiKey(boolean validateApiKey) {
+		this.validateApiKey = validateApiKey;
+	}
+
+	public String getDomain() {
+		return this.domain;
+	}
+
+	public void setDomain(String domain) {
+		this.domain = domain;
+	}
+
+	public @Nullable URI getApiUrl() {
+		return this.apiUrl;
+	}
+
+	public void setApiUrl(@Nullable URI apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	public @Nullable URI getSandboxUrl() {
+		return this.sandboxUrl;
+	}
+
+	public void setSandboxUrl(@Nullable URI sandboxUrl) {
+		this.sandboxUrl = sandboxUrl;
+	}
+
+	public boolean isSecure() {
+		return this.secure;
+	}
+
+	public void setSecure(boolean secure) {
+		this.secure = secure;
+	}
+
+	public String getTemplate() {
+		return this.template;
+	}
+
+	public void setTemplate(String template) {
+		this.template = template;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public @Nullable Boolean getAllowInternetAccess() {
+		return this.allowInternetAccess;
+	}
+
+	public void setAllowInternetAccess(@Nullable Boolean allowInternetAccess) {
+		this.allowInternetAccess = allowInternetAccess;
+	}
+
+	public Map<String, String> getApiHeaders() {
+		return this.apiHeaders;
+	}
+
+	public void setApiHeaders(Map<String, String> apiHeaders) {
+		this.apiHeaders = apiHeaders;
+	}
+
+	@Override
+	public String toString() {
+		return "E2bProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", domain=" + this.domain
+				+ ", apiUrl=" + this.apiUrl + ", sandboxUrl=" + this.sandboxUrl + ", secure=" + this.secure
+				+ ", template=" + this.template + ", timeout=" + this.timeout + ", requestTimeout="
+				+ this.requestTimeout + "]";
+	}
+
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.autoconfigure;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Callback that customizes the {@link WebClient.Builder} the E2B templates build their
+ * HTTP clients from, after Spring Boot's own customizers ran. Beans of this type are
+ * applied in {@link org.springframework.core.annotation.Order order}.
+ *
+ * @author e2b-spring-boot contributors
+ */
+@FunctionalInterface
+public interface E2bWebClientCustomizer {
+
+	/**
+	 * Customize the builder.
+	 * @param builder the builder, a clone dedicated to E2B
+	 */
+	void customize(WebClient.Builder builder);
+
+}

@@ -1,0 +1,209 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.e2bspringboot.errors.InvalidArgumentException;
+import io.github.e2bspringboot.errors.TemplateException;
+import io.github.e2bspringboot.wire.Arguments;
+import io.github.e2bspringboot.wire.ControlPlaneClient;
+import io.github.e2bspringboot.wire.CreatedSandbox;
+import io.github.e2bspringboot.wire.EnvdAddress;
+import io.github.e2bspringboot.wire.EnvdClient;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The reactive implementation of {@link ReactiveSandboxOperations}, over Spring's
+ * {@link WebClient}. Thread-safe; one instance serves the whole application.
+ *
+ * <pre class="code">
+ * ReactiveSandboxTemplate sandboxes = new ReactiveSandboxTemplate(WebClient.builder(),
+ *         E2bConnectionConfig.builder().apiKey(System.getenv("E2B_API_KEY")).build(), SandboxSpec.empty());
+ * </pre>
+ *
+ * @author e2b-spring-boot contributors
+ */
+public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
+
+	/** The template used when neither the call nor the defaults name one. */
+	public static final String DEFAULT_TEMPLATE = "base";
+
+	/** The sandbox lifetime of the official SDKs, sent when no other is given. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+	private static final Log logger = LogFactory.getLog(ReactiveSandboxTemplate.class);
+
+	private static final String MINIMUM_ENVD_VERSION = "0.1.0";
+
+	private final AtomicBoolean unsecuredWarned = new AtomicBoolean();
+
+	private final E2bConnectionConfig config;
+
+	private final SandboxSpec defaults;
+
+	private final ControlPlaneClient controlPlane;
+
+	private final WebClient envdWebClient;
+
+	/**
+	 * Create a template.
+	 * @param webClientBuilder the builder the HTTP clients are cloned from, so that its
+	 * customizations (codecs, SSL, observations) apply
+	 * @param config how to reach E2B
+	 * @param defaults the values a {@link SandboxSpec} takes for what it leaves unset
+	 */
+	public ReactiveSandboxTemplate(WebClient.Builder webClientBuilder, E2bConnectionConfig config,
+			SandboxSpec defaults) {
+		this.config = config;
+		this.defaults = defaults.withDefaults(SandboxSpec.builder().template(DEFAULT_TEMPLATE).build());
+		this.controlPlane = new ControlPlaneClient(webClientBuilder, config);
+		this.envdWebClient = webClientBuilder.clone().build();
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> create() {
+		return create(SandboxSpec.empty());
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> create(String template) {
+		return create(SandboxSpec.builder().template(template).build());
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> create(SandboxSpec spec) {
+		return Mono.defer(() -> {
+			SandboxSpec resolved = validate(Arguments.requireNonNull(spec, "spec").withDefaults(this.defaults));
+			return this.controlPlane.create(resolved).flatMap(this::requireSupportedEnvd).map(this::toSandbox);
+		});
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> connect(String sandboxId) {
+		return Mono.defer(() -> this.controlPlane.connect(Arguments.requireText(sandboxId, "sandboxId"), null))
+			.map(this::toSandbox);
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> connect(String sandboxId, Duration timeout) {
+		return Mono
+			.defer(() -> this.controlPlane.connect(Arguments.requireText(sandboxId, "sandboxId"),
+					Arguments.requirePositive(timeout, "timeout")))
+			.map(this::toSandbox);
+	}
+
+	@Override
+	public Mono<Boolean> kill(String sandboxId) {
+		return Mono.defer(() -> this.controlPlane.kill(Arguments.requireText(sandboxId, "sandboxId")));
+	}
+
+	@Override
+	public Mono<SandboxInfo> getInfo(String sandboxId) {
+		return Mono.defer(() -> this.controlPlane.getInfo(Arguments.requireText(sandboxId, "sandboxId")));
+	}
+
+	@Override
+	public Mono<Void> setTimeout(String sandboxId, Duration timeout) {
+		return Mono.defer(() -> this.controlPlane.setTimeout(Arguments.requireText(sandboxId, "sandboxId"),
+				Arguments.requirePositive(timeout, "timeout")));
+	}
+
+	@Override
+	public Mono<Boolean> pause(String sandboxId) {
+		return Mono.defer(() -> this.controlPlane.pause(Arguments.requireText(sandboxId, "sandboxId")));
+	}
+
+	@Override
+	public Mono<List<SandboxMetrics>> getMetrics(String sandboxId) {
+		return Mono.defer(() -> this.controlPlane.getMetrics(Arguments.requireText(sandboxId, "sandboxId")));
+	}
+
+	@Override
+	public ReactiveSandboxPaginator list(SandboxQuery query, @Nullable Integer limit, @Nullable String nextToken) {
+		Arguments.requireNonNull(query, "query");
+		if (limit != null && (limit < 1 || limit > 100)) {
+			throw new InvalidArgumentException("limit must be between 1 and 100, got " + limit);
+		}
+		return new ReactiveSandboxPaginator((token) -> this.controlPlane.list(query, limit, token), nextToken);
+	}
+
+	private SandboxSpec validate(SandboxSpec spec) {
+		Arguments.requireText(spec.template(), "template");
+		Duration timeout = spec.timeout();
+		if (timeout != null) {
+			Arguments.requirePositive(timeout, "timeout");
+		}
+		if (Boolean.FALSE.equals(spec.secure())) {
+			if (this.unsecuredWarned.compareAndSet(false, true)) {
+				logger.warn("Creating an unsecured sandbox (secure=false): E2B has deprecated unsecured sandboxes"
+						+ " and may stop offering them");
+			}
+			// the older endpoint that still takes "secure" defaults to a 15 s lifetime
+			if (timeout == null) {
+				return spec.toBuilder().timeout(DEFAULT_TIMEOUT).build();
+			}
+		}
+		return spec;
+	}
+
+	private Mono<CreatedSandbox> requireSupportedEnvd(CreatedSandbox created) {
+		if (compareVersions(created.envdVersion(), MINIMUM_ENVD_VERSION) >= 0) {
+			return Mono.just(created);
+		}
+		TemplateException error = new TemplateException(
+				"Sandbox " + created.sandboxId() + " runs envd " + created.envdVersion() + ", older than the "
+						+ MINIMUM_ENVD_VERSION + " this client needs: rebuild the template with a current E2B version");
+		return this.controlPlane.kill(created.sandboxId()).onErrorComplete().then(Mono.error(error));
+	}
+
+	private ReactiveSandbox toSandbox(CreatedSandbox created) {
+		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
+		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
+				this.config.requestTimeout());
+		return new ReactiveSandbox(created, this, envd);
+	}
+
+	static int compareVersions(String left, String right) {
+		String[] a = left.split("[.-]");
+		String[] b = right.split("[.-]");
+		for (int i = 0; i < Math.max(a.length, b.length); i++) {
+			int x = (i < a.length) ? parse(a[i]) : 0;
+			int y = (i < b.length) ? parse(b[i]) : 0;
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+		}
+		return 0;
+	}
+
+	private static int parse(String part) {
+		try {
+			return Integer.parseInt(part);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}

@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A filter for listing sandboxes: metadata entries that must all match, and the states to
+ * include (both running and paused when none is given).
+ *
+ * <pre class="code">
+ * SandboxQuery query = SandboxQuery.builder().metadata("user", "alice").state(SandboxState.RUNNING).build();
+ * </pre>
+ *
+ * @param metadata the metadata entries a sandbox must have
+ * @param states the states to include; empty means all
+ * @author e2b-spring-boot contributors
+ */
+public record SandboxQuery(Map<String, String> metadata, Set<SandboxState> states) {
+
+	private static final SandboxQuery ALL = new SandboxQuery(Map.of(), Set.of());
+
+	/**
+	 * Create a query, copying its arguments.
+	 */
+	public SandboxQuery {
+		metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+		states = states.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(states));
+	}
+
+	/**
+	 * Return a query that matches every sandbox.
+	 * @return the query
+	 */
+	public static SandboxQuery all() {
+		return ALL;
+	}
+
+	/**
+	 * Start a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Builder for {@link SandboxQuery}.
+	 */
+	public static final class Builder {
+
+		private final Map<String, String> metadata = new LinkedHashMap<>();
+
+		private final Set<SandboxState> states = EnumSet.noneOf(SandboxState.class);
+
+		private Builder() {
+		}
+
+		/**
+		 * Require a metadata entry.
+		 * @param key the key
+		 * @param value the value
+		 * @return this builder
+		 */
+		public Builder metadata(String key, String value) {
+			this.metadata.put(key, value);
+			return this;
+		}
+
+		/**
+		 * Require metadata entries.
+		 * @param metadata the entries
+		 * @return this builder
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			this.metadata.putAll(metadata);
+			return this;
+		}
+
+		/**
+		 * Include sandboxes in the given states.
+		 * @param states the states
+		 * @return this builder
+		 */
+		public Builder state(SandboxState... states) {
+			this.states.addAll(java.util.List.of(states));
+			return this;
+		}
+
+		/**
+		 * Build the query.
+		 * @return the query
+		 */
+		public SandboxQuery build() {
+			return new SandboxQuery(this.metadata, this.states);
+		}
+
+	}
+
+}

@@ -1,0 +1,90 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.wire;
+
+import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.errors.InvalidArgumentException;
+import io.github.e2bspringboot.errors.NotEnoughSpaceException;
+import io.github.e2bspringboot.errors.RateLimitException;
+import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
+import io.github.e2bspringboot.errors.SandboxTimeoutException;
+import io.github.e2bspringboot.errors.ServiceBusyException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Turns failed responses into the typed exceptions of the client, as PROTOCOL.md 3.3
+ * (control plane) and 5.5 (envd) describe. The server's message is kept; a secret is
+ * never added to it.
+ *
+ * @author e2b-spring-boot contributors
+ */
+final class ErrorMapping {
+
+	private ErrorMapping() {
+	}
+
+	/**
+	 * Map a failed control-plane response that no call-site rule handled.
+	 * @param status the HTTP status
+	 * @param body the response body
+	 * @return the exception to throw
+	 */
+	static E2bException controlPlane(int status, byte[] body) {
+		String message = message(status, body);
+		return switch (status) {
+			case 401 ->
+				new AuthenticationException("Unauthorized, please check your credentials. - " + message, status, null);
+			case 429 ->
+				new RateLimitException("Rate limit exceeded, please try again later - " + message, status, null);
+			case 503 ->
+				new ServiceBusyException("Service temporarily unavailable, please retry - " + message, status, null);
+			default -> new E2bException(status + ": " + message, status, null);
+		};
+	}
+
+	/**
+	 * Map a failed envd REST response ({@code /files}, {@code /health}).
+	 * @param status the HTTP status
+	 * @param body the response body
+	 * @return the exception to throw
+	 */
+	static E2bException envd(int status, byte[] body) {
+		String message = message(status, body);
+		return switch (status) {
+			case 400 -> new InvalidArgumentException(message, status, null);
+			case 401 -> new AuthenticationException(message, status, null);
+			case 404 -> new SandboxFileNotFoundException(message, status, null);
+			case 429 -> new RateLimitException(message + ": the sandbox is rate limiting requests", status, null);
+			case 502 -> new SandboxTimeoutException(message
+					+ ": the sandbox is not running, most likely because its lifetime (the sandbox timeout) ran out;"
+					+ " give a longer timeout at creation or extend it with setTimeout", status, null);
+			case 507 -> new NotEnoughSpaceException(message, status, null);
+			default -> new E2bException(status + ": " + message, status, null);
+		};
+	}
+
+	private static String message(int status, byte[] body) {
+		String message = WireJson.errorMessage(body);
+		if (message != null && !message.isEmpty()) {
+			return message;
+		}
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : "HTTP " + status;
+	}
+
+}

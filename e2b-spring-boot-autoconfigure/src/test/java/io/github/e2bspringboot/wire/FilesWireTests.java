@@ -1,0 +1,259 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.wire;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.errors.InvalidArgumentException;
+import io.github.e2bspringboot.errors.NotEnoughSpaceException;
+import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
+import io.github.e2bspringboot.errors.SandboxTimeoutException;
+import io.github.e2bspringboot.sandbox.Sandbox;
+import io.github.e2bspringboot.sandbox.SandboxSpec;
+import io.github.e2bspringboot.sandbox.files.WriteEntry;
+import io.github.e2bspringboot.sandbox.files.WriteInfo;
+import io.github.e2bspringboot.testsupport.RecordingServer;
+import io.github.e2bspringboot.testsupport.RecordingServer.RecordedRequest;
+import io.github.e2bspringboot.testsupport.RecordingServer.Response;
+import io.github.e2bspringboot.testsupport.WireFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ByteArrayResource;
+
+import static io.github.e2bspringboot.testsupport.WireFixtures.ACCESS_TOKEN;
+import static io.github.e2bspringboot.testsupport.WireFixtures.CREATED;
+import static io.github.e2bspringboot.testsupport.WireFixtures.CREATED_UNSECURED;
+import static io.github.e2bspringboot.testsupport.WireFixtures.SANDBOX_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Writing and reading files through envd's {@code /files} endpoint, asserted on the wire
+ * against the requests of the official JS SDK 2.51.0 (PROTOCOL.md 4, 5 and 14).
+ */
+class FilesWireTests {
+
+	private RecordingServer server;
+
+	private Sandbox sandbox;
+
+	@BeforeEach
+	void createSandbox() throws IOException {
+		this.server = new RecordingServer();
+		this.server.enqueueJson(201, CREATED);
+		this.sandbox = WireFixtures.template(this.server).create();
+		this.server.takeRequest();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void writeSendsOneMultipartPartNamedFileWithThePathAsFilename() {
+		this.server.enqueueJson(200, "[{\"path\":\"/home/user/hello.txt\",\"name\":\"hello.txt\",\"type\":\"file\"}]");
+
+		WriteInfo written = this.sandbox.files().write("hello.txt", "hi");
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.target()).isEqualTo("/files?path=hello.txt");
+		assertEnvdHeaders(request, ACCESS_TOKEN);
+		assertThat(request.header("x-api-key")).as("the API key never goes to a sandbox").isNull();
+		String boundary = boundaryOf(request);
+		assertThat(request.bodyText()).isEqualTo(
+				"--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"file\"; filename=\"hello.txt\"\r\n"
+						+ "Content-Type: application/octet-stream\r\n\r\n" + "hi\r\n" + "--" + boundary + "--\r\n");
+		assertThat(written).isEqualTo(new WriteInfo("hello.txt", "file", "/home/user/hello.txt", Map.of()));
+	}
+
+	@Test
+	void writeEncodesTheQueryPathAndKeepsTheRawPathAsFilename() {
+		this.server.enqueueJson(200, "[{\"path\":\"/tmp/bin.dat\",\"name\":\"bin.dat\",\"type\":\"file\"}]");
+
+		this.sandbox.files().write("/tmp/bin.dat", new byte[] { 0, 1, 2, (byte) 255 });
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.target()).isEqualTo("/files?path=%2Ftmp%2Fbin.dat");
+		String boundary = boundaryOf(request);
+		byte[] head = ("--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"/tmp/bin.dat\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		assertThat(request.body()).startsWith(head)
+			.endsWith(tail)
+			.hasSize(head.length + 4 + tail.length)
+			.containsSubsequence(new byte[] { 0, 1, 2, (byte) 255 });
+	}
+
+	@Test
+	void writeFilesSendsOneRequestWithOnePartPerFileAndNoQueryPath() {
+		this.server.enqueueJson(200, "[{\"path\":\"/home/user/a.txt\",\"name\":\"a.txt\",\"type\":\"file\"},"
+				+ "{\"path\":\"/tmp/b.txt\",\"name\":\"b.txt\",\"type\":\"file\"},"
+				+ "{\"path\":\"/tmp/c.txt\",\"name\":\"c.txt\",\"type\":\"file\",\"metadata\":{\"author\":\"mish\"}}]");
+
+		List<WriteInfo> written = this.sandbox.files()
+			.writeFiles(List.of(WriteEntry.of("a.txt", "A"), WriteEntry.of("/tmp/b.txt", "B".getBytes()),
+					WriteEntry.of("/tmp/c.txt", new ByteArrayInputStream("C".getBytes()))));
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.target()).isEqualTo("/files");
+		String boundary = boundaryOf(request);
+		assertThat(request.bodyText()).isEqualTo(part(boundary, "a.txt", "A") + part(boundary, "/tmp/b.txt", "B")
+				+ part(boundary, "/tmp/c.txt", "C") + "--" + boundary + "--\r\n");
+		assertThat(written).extracting(WriteInfo::path).containsExactly("/home/user/a.txt", "/tmp/b.txt", "/tmp/c.txt");
+		assertThat(written.get(2).metadata()).containsEntry("author", "mish");
+		assertThat(this.server.pendingRequests()).isZero();
+	}
+
+	@Test
+	void writeFromAStreamOrResourceSendsItsContent() {
+		this.server.enqueueJson(200, "[{\"path\":\"/tmp/s\",\"name\":\"s\",\"type\":\"file\"}]")
+			.enqueueJson(200, "[{\"path\":\"/tmp/r\",\"name\":\"r\",\"type\":\"file\"}]");
+		InputStream stream = new ByteArrayInputStream("from a stream".getBytes());
+
+		this.sandbox.files().write("/tmp/s", stream);
+		this.sandbox.files().write("/tmp/r", new ByteArrayResource("from a resource".getBytes()));
+
+		assertThat(this.server.takeRequest().bodyText()).contains("\r\n\r\nfrom a stream\r\n");
+		assertThat(this.server.takeRequest().bodyText()).contains("\r\n\r\nfrom a resource\r\n");
+	}
+
+	@Test
+	void filenamesWithQuotesAndLineBreaksAreEscapedLikeTheJsSdk() {
+		this.server.enqueueJson(200, "[{\"path\":\"/tmp/x\",\"name\":\"x\",\"type\":\"file\"}]");
+
+		this.sandbox.files().write("/tmp/a\"b\nc", "x");
+
+		assertThat(this.server.takeRequest().bodyText()).contains("filename=\"/tmp/a%22b%0Ac\"");
+	}
+
+	@Test
+	void anEmptyPathIsRejectedBeforeAnyRequest() {
+		assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> this.sandbox.files().write("", "x"))
+			.withMessage("path must not be empty");
+		assertThat(this.sandbox.files().writeFiles(List.of())).isEmpty();
+		assertThat(this.server.pendingRequests()).isZero();
+	}
+
+	@Test
+	void readGetsTheFileAsTextBytesOrStream() throws IOException {
+		this.server.enqueue(Response.text(200, "hi"))
+			.enqueue(Response.bytes(200, new byte[] { 0, 1, 2, (byte) 255 }))
+			.enqueue(Response.bytes(200, "streamed".getBytes()))
+			.enqueue(Response.bytes(200, new byte[0]));
+
+		assertThat(this.sandbox.files().read("hello.txt")).isEqualTo("hi");
+		assertThat(this.sandbox.files().readBytes("/tmp/bin.dat")).containsExactly(0, 1, 2, 255);
+		try (InputStream in = this.sandbox.files().readStream("/tmp/s")) {
+			assertThat(in.readAllBytes()).asString().isEqualTo("streamed");
+		}
+		assertThat(this.sandbox.files().readBytes("/tmp/empty")).isEmpty();
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.method()).isEqualTo("GET");
+		assertThat(request.target()).isEqualTo("/files?path=hello.txt");
+		assertEnvdHeaders(request, ACCESS_TOKEN);
+		assertThat(this.server.takeRequest().target()).isEqualTo("/files?path=%2Ftmp%2Fbin.dat");
+	}
+
+	@Test
+	void envdErrorsMapToTypedExceptions() {
+		this.server.enqueueJson(404, "{\"code\":404,\"message\":\"path '/home/user/nope' does not exist\"}")
+			.enqueueJson(400, "{\"code\":400,\"message\":\"path is a directory\"}")
+			.enqueueJson(401, "{\"code\":401,\"message\":\"access token present in header but does not match\"}")
+			.enqueueJson(507, "{\"code\":507,\"message\":\"not enough disk space\"}")
+			.enqueueJson(502,
+					"{\"sandboxId\":\"" + SANDBOX_ID + "\",\"message\":\"The sandbox was not found\",\"code\":502}")
+			.enqueue(Response.text(500, "oops"));
+
+		assertThatExceptionOfType(SandboxFileNotFoundException.class)
+			.isThrownBy(() -> this.sandbox.files().read("nope"))
+			.withMessage("path '/home/user/nope' does not exist");
+		assertThatExceptionOfType(InvalidArgumentException.class).isThrownBy(() -> this.sandbox.files().read("/tmp"))
+			.withMessage("path is a directory");
+		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> this.sandbox.files().write("a", "b"))
+			.withMessageNotContaining(ACCESS_TOKEN);
+		assertThatExceptionOfType(NotEnoughSpaceException.class).isThrownBy(() -> this.sandbox.files().write("a", "b"));
+		assertThatExceptionOfType(SandboxTimeoutException.class).isThrownBy(() -> this.sandbox.files().read("a"))
+			.withMessageStartingWith("The sandbox was not found: ");
+		assertThatExceptionOfType(E2bException.class).isThrownBy(() -> this.sandbox.files().read("a"))
+			.withMessage("500: oops");
+	}
+
+	@Test
+	void anUnsecuredSandboxSendsNoAccessToken() throws IOException {
+		this.server.enqueueJson(201, CREATED_UNSECURED).enqueue(Response.text(200, "hi"));
+		Sandbox unsecured = WireFixtures.template(this.server).create(SandboxSpec.builder().secure(false).build());
+		this.server.takeRequest();
+
+		unsecured.files().read("hello.txt");
+
+		RecordedRequest request = this.server.takeRequest();
+		assertEnvdHeaders(request, null);
+		assertThat(request.header("x-access-token")).isNull();
+	}
+
+	@Test
+	void isRunningAsksEnvdHealth() {
+		this.server.enqueueStatus(204).enqueueJson(502, "{\"message\":\"The sandbox was not found\",\"code\":502}");
+
+		assertThat(this.sandbox.isRunning()).isTrue();
+		assertThat(this.sandbox.isRunning()).isFalse();
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.target()).isEqualTo("/health");
+		assertEnvdHeaders(request, ACCESS_TOKEN);
+	}
+
+	@Test
+	void toStringNeverShowsTheAccessToken() {
+		assertThat(this.sandbox.toString()).contains(SANDBOX_ID).doesNotContain(ACCESS_TOKEN);
+		assertThat(this.sandbox.reactive().toString()).doesNotContain(ACCESS_TOKEN);
+	}
+
+	private static void assertEnvdHeaders(RecordedRequest request, String accessToken) {
+		assertThat(request.header("e2b-sandbox-id")).isEqualTo(SANDBOX_ID);
+		assertThat(request.header("e2b-sandbox-port")).isEqualTo("49983");
+		assertThat(request.header("user-agent")).startsWith("e2b-spring-boot/");
+		if (accessToken != null) {
+			assertThat(request.header("x-access-token")).isEqualTo(accessToken);
+		}
+	}
+
+	private static String boundaryOf(RecordedRequest request) {
+		String contentType = request.header("content-type");
+		assertThat(contentType).startsWith("multipart/form-data; boundary=");
+		return contentType.substring("multipart/form-data; boundary=".length());
+	}
+
+	private static String part(String boundary, String filename, String content) {
+		return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+				+ "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+	}
+
+}
