@@ -1,0 +1,312 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Routes every request on the one port: to a sandbox's envd when it names a sandbox (the
+ * {@code E2b-Sandbox-Id} header, or a {@code 49983-<id>.<domain>} host), else to the
+ * control plane.
+ */
+final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+
+	private static final String ENVD_PORT = "49983";
+
+	private static final Duration DEFAULT_KEEPALIVE = Duration.ofSeconds(90);
+
+	private static final System.Logger logger = System.getLogger(Router.class.getName());
+
+	private final ServerContext context;
+
+	private final ControlPlane controlPlane;
+
+	private final FilesEndpoint files;
+
+	private final FilesystemRpc filesystem;
+
+	private final ProcessRpc processes;
+
+	Router(ServerContext context) {
+		this.context = context;
+		this.controlPlane = new ControlPlane(context);
+		this.files = new FilesEndpoint(context);
+		this.filesystem = new FilesystemRpc(context);
+		this.processes = new ProcessRpc(context);
+	}
+
+	@Override
+	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
+		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+		HttpHeaders headers = request.requestHeaders();
+		String sandboxId = headers.get("E2b-Sandbox-Id");
+		String port = headers.get("E2b-Sandbox-Port");
+		if (sandboxId == null) {
+			String[] routed = hostRoute(headers.get("Host"));
+			if (routed != null) {
+				port = routed[0];
+				sandboxId = routed[1];
+			}
+		}
+		if (sandboxId == null && uri.path().equals("/files")) {
+			// a signed URL carries no routing headers: its signature tells whose file it
+			// is
+			sandboxId = this.files.signedBy(this.context.registry(), uri.parameters(), request.method().name());
+		}
+		Mono<Void> handled = (sandboxId != null) ? envd(request, response, uri, sandboxId, port)
+				: controlPlane(request, response, uri);
+		return handled.onErrorResume((ex) -> {
+			logger.log(System.Logger.Level.WARNING, "Request " + request.method() + " " + uri.path() + " failed", ex);
+			return send(response, Reply.error(500, "internal error: " + ex.getClass().getSimpleName()));
+		});
+	}
+
+	private Mono<Void> controlPlane(HttpServerRequest request, HttpServerResponse response, QueryStringDecoder uri) {
+		return body(request)
+			.flatMap((body) -> blocking(() -> this.controlPlane.handle(request.method().name(), uri.path(),
+					uri.parameters(), request.requestHeaders().get("X-API-KEY"), body)))
+			.onErrorResume(BadRequestException.class, (ex) -> Mono.just(Reply.error(ex.status(), ex.getMessage())))
+			.flatMap((reply) -> send(response, reply));
+	}
+
+	private Mono<Void> envd(HttpServerRequest request, HttpServerResponse response, QueryStringDecoder uri,
+			String sandboxId, @Nullable String port) {
+		if (port != null && !port.equals(ENVD_PORT)) {
+			return send(response, Reply.json(502, Json.obj("sandboxId", sandboxId, "message",
+					"The sandbox is running but port is not open", "port", port, "code", 502)));
+		}
+		LocalSandbox sandbox = this.context.registry().find(sandboxId);
+		if (sandbox == null || !sandbox.isRunning()) {
+			return send(response, Reply.json(502,
+					Json.obj("sandboxId", sandboxId, "message", "The sandbox was not found", "code", 502)));
+		}
+		String path = uri.path();
+		String method = request.method().name();
+		if (path.equals("/health")) {
+			return send(response, Reply.empty(204));
+		}
+		if (path.equals("/files")) {
+			if (method.equals("GET")) {
+				return download(response, sandbox, uri, request.requestHeaders());
+			}
+			if (method.equals("POST")) {
+				return upload(request, response, sandbox, uri);
+			}
+			return send(response, Reply.error(405, "Method " + method + " is not allowed on /files"));
+		}
+		if (path.startsWith("/filesystem.Filesystem/") || path.startsWith("/process.Process/")) {
+			String token = sandbox.accessToken();
+			String presented = request.requestHeaders().get("X-Access-Token");
+			if (token != null && (presented == null || !MessageDigest
+				.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))) {
+				return send(response, Reply.error(401,
+						"unauthorized access, please provide a valid access token or method signing if supported"));
+			}
+			if (!method.equals("POST")) {
+				return send(response, Reply.error(405, "Connect calls use POST"));
+			}
+			return rpc(request, response, sandbox, path.substring(1));
+		}
+		return send(response, Reply.error(404, "Not found: " + path));
+	}
+
+	private Mono<Void> download(HttpServerResponse response, LocalSandbox sandbox, QueryStringDecoder uri,
+			HttpHeaders headers) {
+		return blocking(() -> this.files.download(sandbox, uri.parameters(), headers)).flatMap((Path file) -> {
+			long size;
+			try {
+				size = Files.size(file);
+			}
+			catch (IOException ex) {
+				return send(response, Reply.error(404, "path does not exist"));
+			}
+			return response.status(200)
+				.header("Content-Type", FilesEndpoint.contentType(file))
+				.header("Content-Length", Long.toString(size))
+				.header("Content-Disposition", "inline; filename=" + file.getFileName())
+				.sendFile(file)
+				.then();
+		}).onErrorResume(BadRequestException.class, (ex) -> send(response, Reply.error(ex.status(), ex.getMessage())));
+	}
+
+	private Mono<Void> upload(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
+			QueryStringDecoder uri) {
+		Flux<byte[]> chunks = request.receive().asByteArray();
+		return blocking(() -> {
+			try (Stream<byte[]> stream = chunks.toStream(64)) {
+				return this.files.upload(sandbox, uri.parameters(), request.requestHeaders(),
+						new ChunkInputStream(stream.iterator()));
+			}
+		}).onErrorResume(BadRequestException.class, (ex) -> Mono.just(Reply.error(ex.status(), ex.getMessage())))
+			.onErrorResume(IOException.class, (ex) -> Mono.just(uploadFailure(ex)))
+			.flatMap((reply) -> send(response, reply));
+	}
+
+	private static Reply uploadFailure(IOException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("No space left")) {
+			return Reply.error(507, "not enough disk space");
+		}
+		if (ex instanceof java.util.zip.ZipException || message.contains("GZIP") || message.contains("gzip")) {
+			return Reply.error(400, "invalid gzip body: " + message);
+		}
+		return Reply.error(500, "upload failed: " + message);
+	}
+
+	private Mono<Void> rpc(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
+			String procedure) {
+		HttpHeaders headers = request.requestHeaders();
+		boolean streaming = headers.get("Content-Type", "").startsWith(Connect.STREAM_CONTENT_TYPE);
+		long timeoutMillis = longHeader(headers, "Connect-Timeout-Ms", 0);
+		long keepaliveSeconds = longHeader(headers, "Keepalive-Ping-Interval", 0);
+		Duration keepalive = (keepaliveSeconds > 0) ? Duration.ofSeconds(keepaliveSeconds) : DEFAULT_KEEPALIVE;
+		return body(request).flatMap((body) -> {
+			if (streaming) {
+				Flux<byte[]> frames = Flux
+					.defer(() -> stream(sandbox, procedure, headers, Json.readObject(Connect.unwrap(body)),
+							timeoutMillis, keepalive))
+					.onErrorResume(BadRequestException.class,
+							(ex) -> Flux.just(Connect.endStream(ex.connectCode(), ex.getMessage())))
+					.subscribeOn(Schedulers.boundedElastic());
+				return response.status(200)
+					.header("Content-Type", Connect.STREAM_CONTENT_TYPE)
+					.send(frames.map(Unpooled::wrappedBuffer))
+					.then();
+			}
+			return blocking(() -> Reply.json(200, unary(sandbox, procedure, headers, Json.readObject(body))))
+				.onErrorResume(BadRequestException.class,
+						(ex) -> Mono.just(new Reply(Connect.httpStatus(ex.connectCode()), Connect.UNARY_CONTENT_TYPE,
+								Map.of(), Connect.errorBody(ex.connectCode(), ex.getMessage()))))
+				.flatMap((reply) -> send(response, reply));
+		}).onErrorResume(BadRequestException.class, (ex) -> send(response, Reply.error(ex.status(), ex.getMessage())));
+	}
+
+	private Flux<byte[]> stream(LocalSandbox sandbox, String procedure, HttpHeaders headers, JsonNode message,
+			long timeoutMillis, Duration keepalive) {
+		SandboxUser user = SandboxUser.fromBasicAuthorization(headers.get("Authorization"));
+		return switch (procedure) {
+			case "process.Process/Start" -> this.processes.start(sandbox, user, message, timeoutMillis, keepalive);
+			case "process.Process/Connect" -> this.processes.connect(sandbox, message, timeoutMillis, keepalive);
+			case "filesystem.Filesystem/WatchDir" -> this.filesystem.watchDir(sandbox, user, message, keepalive);
+			default -> throw new BadRequestException(501, "unimplemented", procedure + " is not a streaming procedure");
+		};
+	}
+
+	private Object unary(LocalSandbox sandbox, String procedure, HttpHeaders headers, JsonNode message) {
+		SandboxUser user = SandboxUser.fromBasicAuthorization(headers.get("Authorization"));
+		return switch (procedure) {
+			case "filesystem.Filesystem/Stat" -> this.filesystem.stat(sandbox, user, message);
+			case "filesystem.Filesystem/MakeDir" -> this.filesystem.makeDir(sandbox, user, message);
+			case "filesystem.Filesystem/Move" -> this.filesystem.move(sandbox, user, message);
+			case "filesystem.Filesystem/ListDir" -> this.filesystem.listDir(sandbox, user, message);
+			case "filesystem.Filesystem/Remove" -> this.filesystem.remove(sandbox, user, message);
+			case "filesystem.Filesystem/CreateWatcher" -> this.filesystem.createWatcher(sandbox, user, message);
+			case "filesystem.Filesystem/GetWatcherEvents" -> this.filesystem.getWatcherEvents(sandbox, user, message);
+			case "filesystem.Filesystem/RemoveWatcher" -> this.filesystem.removeWatcher(sandbox, message);
+			case "process.Process/List" -> this.processes.list(sandbox);
+			case "process.Process/SendInput" -> this.processes.sendInput(sandbox, message);
+			case "process.Process/SendSignal" -> this.processes.sendSignal(sandbox, message);
+			case "process.Process/CloseStdin" -> this.processes.closeStdin(sandbox, message);
+			case "process.Process/Update" -> this.processes.update(sandbox, message);
+			default -> throw new BadRequestException(501, "unimplemented", procedure + " is not implemented");
+		};
+	}
+
+	/**
+	 * Read a request body that must stay small, answering 413 beyond the limit.
+	 */
+	private Mono<byte[]> body(HttpServerRequest request) {
+		int limit = this.context.maxJsonBytes();
+		String length = request.requestHeaders().get("Content-Length");
+		if (length != null && parseLong(length, 0) > limit) {
+			return Mono.error(new BadRequestException(413, "resource_exhausted",
+					"request body is larger than " + limit + " bytes"));
+		}
+		return request.receive().asByteArray().collect(ByteArrayOutputStream::new, (out, chunk) -> {
+			if (out.size() + chunk.length > limit) {
+				throw new BadRequestException(413, "resource_exhausted",
+						"request body is larger than " + limit + " bytes");
+			}
+			out.writeBytes(chunk);
+		}).map(ByteArrayOutputStream::toByteArray);
+	}
+
+	private static <T> Mono<T> blocking(Callable<T> work) {
+		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	static Mono<Void> send(HttpServerResponse response, Reply reply) {
+		response.status(HttpResponseStatus.valueOf(reply.status()));
+		if (!reply.contentType().isEmpty()) {
+			response.header("Content-Type", reply.contentType());
+		}
+		reply.headers().forEach(response::header);
+		if (reply.body().length == 0) {
+			return response.send().then();
+		}
+		return response.sendByteArray(Mono.just(reply.body())).then();
+	}
+
+	private static String @Nullable [] hostRoute(@Nullable String host) {
+		if (host == null) {
+			return null;
+		}
+		String label = host.split("[.:]", 2)[0];
+		int dash = label.indexOf('-');
+		if (dash <= 0 || !label.substring(0, dash).chars().allMatch(Character::isDigit)) {
+			return null;
+		}
+		return new String[] { label.substring(0, dash), label.substring(dash + 1) };
+	}
+
+	private static long longHeader(HttpHeaders headers, String name, long fallback) {
+		String value = headers.get(name);
+		return (value != null) ? parseLong(value.trim(), fallback) : fallback;
+	}
+
+	private static long parseLong(String value, long fallback) {
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.local;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What the handlers of one server share.
+ *
+ * @param apiKey the API key clients must send
+ * @param registry the sandboxes
+ * @param launcher starts processes
+ * @param executor runs blocking work: output pumps, watchers, file transfers
+ * @param scheduler runs timed work: expiry, keepalives, deadlines
+ * @param maxJsonBytes the largest JSON request body accepted
+ * @param sandboxDiskLimit the most bytes a sandbox's files may hold, written through the
+ * API
+ */
+record ServerContext(String apiKey, SandboxRegistry registry, ProcessLauncher launcher, ExecutorService executor,
+		ScheduledExecutorService scheduler, int maxJsonBytes, long sandboxDiskLimit) {
+}

@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * An E2B-compatible sandbox server for development and tests on one machine: the control
+ * plane and each sandbox's daemon (envd) on one HTTP port. Not a security boundary for
+ * production.
+ */
+@NullMarked
+package io.github.e2bspringboot.local;
+
+import org.jspecify.annotations.NullMarked;
