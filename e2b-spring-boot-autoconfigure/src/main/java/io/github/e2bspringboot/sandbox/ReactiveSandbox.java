@@ -18,6 +18,7 @@ package io.github.e2bspringboot.sandbox;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.e2bspringboot.sandbox.commands.ReactiveCommands;
 import io.github.e2bspringboot.sandbox.files.ReactiveFilesystem;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdClient;
@@ -41,18 +42,24 @@ public final class ReactiveSandbox {
 
 	private final ReactiveFilesystem files;
 
+	private final ReactiveCommands commands;
+
 	/**
 	 * Create the handle of a sandbox. Obtained from the template, not built by
 	 * applications.
 	 * @param sandbox what the control plane returned
 	 * @param operations the operations to delegate lifecycle calls to
 	 * @param envd the sandbox's daemon
+	 * @param directUrl the envd URL that needs no routing headers, for signed file URLs
 	 */
-	public ReactiveSandbox(CreatedSandbox sandbox, ReactiveSandboxOperations operations, EnvdClient envd) {
+	public ReactiveSandbox(CreatedSandbox sandbox, ReactiveSandboxOperations operations, EnvdClient envd,
+			String directUrl) {
 		this.sandbox = sandbox;
 		this.operations = operations;
 		this.envd = envd;
-		this.files = new ReactiveFilesystem(envd);
+		this.files = new ReactiveFilesystem(envd,
+				new ReactiveFilesystem.FileAccess(directUrl, sandbox.envdAccessToken(), sandbox.envdVersion()));
+		this.commands = new ReactiveCommands(envd);
 	}
 
 	/**
@@ -93,6 +100,14 @@ public final class ReactiveSandbox {
 	 */
 	public ReactiveFilesystem files() {
 		return this.files;
+	}
+
+	/**
+	 * Return the sandbox's processes.
+	 * @return the commands
+	 */
+	public ReactiveCommands commands() {
+		return this.commands;
 	}
 
 	/**

@@ -26,6 +26,7 @@ import io.github.e2bspringboot.wire.ControlPlaneClient;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdAddress;
 import io.github.e2bspringboot.wire.EnvdClient;
+import io.github.e2bspringboot.wire.Versions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -168,7 +169,7 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	}
 
 	private Mono<CreatedSandbox> requireSupportedEnvd(CreatedSandbox created) {
-		if (compareVersions(created.envdVersion(), MINIMUM_ENVD_VERSION) >= 0) {
+		if (Versions.compare(created.envdVersion(), MINIMUM_ENVD_VERSION) >= 0) {
 			return Mono.just(created);
 		}
 		TemplateException error = new TemplateException(
@@ -181,29 +182,8 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
 		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
 				this.config.requestTimeout());
-		return new ReactiveSandbox(created, this, envd);
-	}
-
-	static int compareVersions(String left, String right) {
-		String[] a = left.split("[.-]");
-		String[] b = right.split("[.-]");
-		for (int i = 0; i < Math.max(a.length, b.length); i++) {
-			int x = (i < a.length) ? parse(a[i]) : 0;
-			int y = (i < b.length) ? parse(b[i]) : 0;
-			if (x != y) {
-				return Integer.compare(x, y);
-			}
-		}
-		return 0;
-	}
-
-	private static int parse(String part) {
-		try {
-			return Integer.parseInt(part);
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
+		return new ReactiveSandbox(created, this, envd,
+				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()));
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.e2bspringboot.sandbox;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.e2bspringboot.sandbox.commands.Commands;
 import io.github.e2bspringboot.sandbox.files.Filesystem;
 import io.github.e2bspringboot.wire.Blocking;
 
@@ -40,6 +41,8 @@ public final class Sandbox implements AutoCloseable {
 
 	private final Filesystem files;
 
+	private final Commands commands;
+
 	/**
 	 * Create the blocking view over a reactive sandbox.
 	 * @param reactive the reactive sandbox
@@ -47,6 +50,7 @@ public final class Sandbox implements AutoCloseable {
 	public Sandbox(ReactiveSandbox reactive) {
 		this.reactive = reactive;
 		this.files = new Filesystem(reactive.files());
+		this.commands = new Commands(reactive.commands());
 	}
 
 	/**
@@ -87,6 +91,14 @@ public final class Sandbox implements AutoCloseable {
 	 */
 	public Filesystem files() {
 		return this.files;
+	}
+
+	/**
+	 * Return the sandbox's processes.
+	 * @return the commands
+	 */
+	public Commands commands() {
+		return this.commands;
 	}
 
 	/**

@@ -17,10 +17,15 @@ package io.github.e2bspringboot.wire;
 
 import java.net.URI;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.e2bspringboot.errors.E2bConnectionException;
 import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import io.github.e2bspringboot.sandbox.files.WriteInfo;
 import io.github.e2bspringboot.wire.WireJson.EntryJson;
@@ -28,6 +33,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientRequest;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -47,6 +53,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 public final class EnvdClient {
 
 	private static final byte[] NO_BODY = new byte[0];
+
+	private static final Duration STREAM_DEADLINE_GRACE = Duration.ofSeconds(5);
 
 	private final WebClient webClient;
 
@@ -134,6 +142,172 @@ public final class EnvdClient {
 				return true;
 			}))
 			.onErrorMap(WebClientRequestException.class, this::unreachable);
+	}
+
+	/**
+	 * Upload one file as a raw body, optionally gzip-compressed on the fly; the content
+	 * is streamed and never held in memory whole.
+	 * @param path the target path
+	 * @param content the content
+	 * @param gzip whether to compress the body
+	 * @param user the Linux user to write as, or {@code null} for the sandbox's default
+	 * @return the written file
+	 */
+	public Mono<List<WriteInfo>> uploadRaw(String path, Flux<DataBuffer> content, boolean gzip, @Nullable String user) {
+		Flux<DataBuffer> body = gzip ? GzipEncoder.encode(content) : content;
+		return request(this.webClient.post().uri(filesUri(path, user))).headers((headers) -> {
+			headers.set(HttpHeaders.CONTENT_TYPE, "application/octet-stream");
+			if (gzip) {
+				headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+			}
+		}).body(BodyInserters.fromDataBuffers(body)).exchangeToMono((response) -> bodyOf(response).map((bytes) -> {
+			if (!response.statusCode().is2xxSuccessful()) {
+				throw ErrorMapping.envd(response.statusCode().value(), bytes);
+			}
+			return WireJson.read(bytes, EntryJson.LIST).stream().map(EntryJson::toWriteInfo).toList();
+		})).onErrorMap(WebClientRequestException.class, this::unreachable);
+	}
+
+	/**
+	 * Call a unary Connect procedure of envd.
+	 * @param procedure the procedure, such as {@code filesystem.Filesystem/Stat}
+	 * @param message the request message
+	 * @param user the Linux user to act as, or {@code null} for the sandbox's default
+	 * @param filesystem whether "not found" means a missing path
+	 * @return the response message
+	 */
+	public Mono<JsonNode> unary(String procedure, Object message, @Nullable String user, boolean filesystem) {
+		Mono<JsonNode> call = request(this.webClient.post().uri(URI.create(this.baseUrl + "/" + procedure)))
+			.headers((headers) -> {
+				headers.set("Connect-Protocol-Version", "1");
+				headers.set(HttpHeaders.CONTENT_TYPE, "application/json");
+				addUser(headers, user);
+			})
+			.bodyValue(WireJson.write(message))
+			.exchangeToMono((response) -> bodyOf(response).map((bytes) -> {
+				int status = response.statusCode().value();
+				if (status != 200) {
+					throw rpcError(status, bytes, filesystem);
+				}
+				return WireJson.tree((bytes.length == 0) ? "{}".getBytes(StandardCharsets.UTF_8) : bytes);
+			}));
+		if (!this.idleTimeout.isZero()) {
+			Duration timeout = this.idleTimeout;
+			call = call.timeout(timeout)
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new SandboxTimeoutException(procedure + " got no answer within the request timeout of "
+								+ timeout.toMillis() + " ms (e2b.request-timeout)", null, ex));
+		}
+		return call.onErrorMap(WebClientRequestException.class, this::unreachable);
+	}
+
+	/**
+	 * Call a server-streaming Connect procedure of envd. Messages arrive as they are
+	 * sent; the stream ends with the end-stream frame, whose error becomes the typed
+	 * exception. A connection that drops is checked against {@code /health}, so a sandbox
+	 * that died reports a timeout rather than a network error.
+	 * @param procedure the procedure, such as {@code process.Process/Start}
+	 * @param message the request message
+	 * @param user the Linux user to act as, or {@code null}
+	 * @param timeout how long the stream may last (sent as {@code Connect-Timeout-Ms});
+	 * zero for no limit
+	 * @param filesystem whether "not found" means a missing path
+	 * @return the messages
+	 */
+	public Flux<JsonNode> stream(String procedure, Object message, @Nullable String user, Duration timeout,
+			boolean filesystem) {
+		return Flux.defer(() -> {
+			AtomicBoolean ended = new AtomicBoolean();
+			AtomicBoolean deadlinePassed = new AtomicBoolean();
+			Flux<JsonNode> messages = request(this.webClient.post().uri(URI.create(this.baseUrl + "/" + procedure)))
+				.headers((headers) -> {
+					headers.set("Connect-Protocol-Version", "1");
+					headers.set(HttpHeaders.CONTENT_TYPE, "application/connect+json");
+					headers.set("Keepalive-Ping-Interval", "50");
+					if (!timeout.isZero()) {
+						headers.set("Connect-Timeout-Ms", Long.toString(timeout.toMillis()));
+					}
+					addUser(headers, user);
+				})
+				.bodyValue(ConnectFrames.envelope(WireJson.write(message)))
+				.exchangeToFlux((response) -> {
+					int status = response.statusCode().value();
+					if (status != 200) {
+						return bodyOf(response).flatMapMany((bytes) -> Flux.error(rpcError(status, bytes, filesystem)));
+					}
+					return ConnectFrames.decode(response.bodyToFlux(DataBuffer.class))
+						.takeUntil(ConnectFrames.Frame::isEndStream)
+						.handle((frame, sink) -> {
+							if (!frame.isEndStream()) {
+								sink.next(WireJson.tree(frame.payload()));
+								return;
+							}
+							ended.set(true);
+							JsonNode error = WireJson.tree(frame.payload()).get("error");
+							if (error != null && error.isObject()) {
+								sink.error(ErrorMapping.rpc(text(error, "code", "unknown"), text(error, "message", ""),
+										filesystem));
+							}
+						});
+				});
+			if (!timeout.isZero()) {
+				// the server enforces the timeout; this is the client's own backstop
+				messages = messages.takeUntilOther(
+						Mono.delay(timeout.plus(STREAM_DEADLINE_GRACE)).doOnNext((tick) -> deadlinePassed.set(true)));
+			}
+			return messages.concatWith(Mono.defer(() -> {
+				if (ended.get()) {
+					return Mono.empty();
+				}
+				if (deadlinePassed.get()) {
+					return Mono.error(new SandboxTimeoutException(procedure + " ran longer than its timeout of "
+							+ timeout.toMillis() + " ms (the timeout option)"));
+				}
+				return Mono.error(new E2bException("The sandbox's stream of " + procedure
+						+ " ended without its end-stream frame (missing EndStreamResponse)"));
+			})).onErrorResume((ex) -> !(ex instanceof E2bException), this::probeAfterDrop);
+		});
+	}
+
+	/**
+	 * After a dropped connection, ask whether the sandbox still runs: a dead sandbox
+	 * turns the failure into a timeout that says so.
+	 */
+	private <T> Flux<T> probeAfterDrop(Throwable failure) {
+		return health().timeout(Duration.ofSeconds(5))
+			.onErrorReturn(true)
+			.flatMapMany((running) -> Flux.error(running ? new E2bConnectionException(
+					"The connection to sandbox " + this.sandboxId + " dropped: " + failure.getMessage(), null, failure)
+					: new SandboxTimeoutException("The sandbox " + this.sandboxId
+							+ " was killed or reached its end of life (the sandbox timeout) while the request was in flight",
+							null, failure)));
+	}
+
+	private static E2bException rpcError(int status, byte[] body, boolean filesystem) {
+		String code = WireJson.connectCode(body);
+		String message = WireJson.errorMessage(body);
+		return ErrorMapping.rpc((code != null) ? code : ErrorMapping.rpcCode(status),
+				(message != null && !message.isEmpty()) ? message : "HTTP " + status, filesystem);
+	}
+
+	private static String text(JsonNode node, String field, String fallback) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString()) ? value.stringValue() : fallback;
+	}
+
+	private static void addUser(HttpHeaders headers, @Nullable String user) {
+		if (user != null) {
+			headers.set(HttpHeaders.AUTHORIZATION,
+					"Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8)));
+		}
+	}
+
+	/**
+	 * Return the sandbox ID this client talks to.
+	 * @return the ID
+	 */
+	public String sandboxId() {
+		return this.sandboxId;
 	}
 
 	private URI filesUri(@Nullable String path, @Nullable String user) {

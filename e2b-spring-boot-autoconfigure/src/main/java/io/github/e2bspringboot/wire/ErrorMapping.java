@@ -19,6 +19,7 @@ import io.github.e2bspringboot.errors.AuthenticationException;
 import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.InvalidArgumentException;
 import io.github.e2bspringboot.errors.NotEnoughSpaceException;
+import io.github.e2bspringboot.errors.NotFoundException;
 import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
@@ -75,6 +76,49 @@ final class ErrorMapping {
 					+ " give a longer timeout at creation or extend it with setTimeout", status, null);
 			case 507 -> new NotEnoughSpaceException(message, status, null);
 			default -> new E2bException(status + ": " + message, status, null);
+		};
+	}
+
+	/**
+	 * Map a Connect error of an envd RPC (PROTOCOL.md 6.5).
+	 * @param code the Connect error code
+	 * @param message the error message
+	 * @param filesystem whether the call was a filesystem call, where "not found" means a
+	 * path
+	 * @return the exception to throw
+	 */
+	static E2bException rpc(String code, String message, boolean filesystem) {
+		return switch (code) {
+			case "invalid_argument" -> new InvalidArgumentException(message);
+			case "unauthenticated" -> new AuthenticationException(message);
+			case "not_found" -> filesystem ? new SandboxFileNotFoundException(message) : new NotFoundException(message);
+			case "resource_exhausted" -> new RateLimitException(message + ": the sandbox is rate limiting requests");
+			case "unavailable" -> new SandboxTimeoutException(message
+					+ ": the sandbox is not running, most likely because its lifetime (the sandbox timeout) ran out");
+			case "canceled" -> new SandboxTimeoutException(
+					message + ": the request was canceled, possibly because it exceeded the request timeout");
+			case "deadline_exceeded" -> new SandboxTimeoutException(
+					message + ": the call ran longer than its timeout (the command or stream timeout option)");
+			default -> new ConnectErrorException(code, message);
+		};
+	}
+
+	/**
+	 * The Connect code a non-Connect HTTP error stands for.
+	 * @param status the HTTP status
+	 * @return the code
+	 */
+	static String rpcCode(int status) {
+		return switch (status) {
+			case 400 -> "invalid_argument";
+			case 401 -> "unauthenticated";
+			case 403 -> "permission_denied";
+			case 404 -> "not_found";
+			case 409 -> "already_exists";
+			case 429 -> "resource_exhausted";
+			case 502, 503 -> "unavailable";
+			case 504 -> "deadline_exceeded";
+			default -> "unknown";
 		};
 	}
 

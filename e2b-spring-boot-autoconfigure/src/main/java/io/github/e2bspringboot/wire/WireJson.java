@@ -72,6 +72,37 @@ final class WireJson {
 		}
 	}
 
+	static JsonNode tree(byte[] body) {
+		try {
+			return MAPPER.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new E2bException("Unexpected response from the sandbox: " + ex.getOriginalMessage(), null, ex);
+		}
+	}
+
+	static <T> T convert(JsonNode node, Class<T> type) {
+		try {
+			return MAPPER.treeToValue(node, type);
+		}
+		catch (JacksonException ex) {
+			throw new E2bException("Unexpected response from the sandbox: " + ex.getOriginalMessage(), null, ex);
+		}
+	}
+
+	/**
+	 * Return the string {@code code} of a Connect error body, or {@code null}.
+	 */
+	static @Nullable String connectCode(byte[] body) {
+		try {
+			JsonNode code = MAPPER.readTree(body).get("code");
+			return (code != null && code.isString()) ? code.stringValue() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
 	/**
 	 * Return the {@code message} of a JSON error body, else the body as text, else
 	 * {@code null}.

@@ -64,9 +64,9 @@ class SandboxSpecTests {
 
 	@Test
 	void versionsCompareNumerically() {
-		assertThat(ReactiveSandboxTemplate.compareVersions("0.10.0", "0.9.9")).isPositive();
-		assertThat(ReactiveSandboxTemplate.compareVersions("0.1.0", "0.1")).isZero();
-		assertThat(ReactiveSandboxTemplate.compareVersions("0.0.9", "0.1.0")).isNegative();
+		assertThat(io.github.e2bspringboot.wire.Versions.compare("0.10.0", "0.9.9")).isPositive();
+		assertThat(io.github.e2bspringboot.wire.Versions.compare("0.1.0", "0.1")).isZero();
+		assertThat(io.github.e2bspringboot.wire.Versions.compare("0.0.9", "0.1.0")).isNegative();
 	}
 
 }

@@ -32,6 +32,7 @@ import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import io.github.e2bspringboot.sandbox.files.WriteInfo;
+import io.github.e2bspringboot.sandbox.files.WriteOptions;
 import io.github.e2bspringboot.testsupport.RecordingServer;
 import io.github.e2bspringboot.testsupport.RecordingServer.RecordedRequest;
 import io.github.e2bspringboot.testsupport.RecordingServer.Response;
@@ -131,7 +132,7 @@ class FilesWireTests {
 	}
 
 	@Test
-	void writeFromAStreamOrResourceSendsItsContent() {
+	void streamsAndResourcesAreSentAsRawBodiesLikeTheJsSdk() {
 		this.server.enqueueJson(200, "[{\"path\":\"/tmp/s\",\"name\":\"s\",\"type\":\"file\"}]")
 			.enqueueJson(200, "[{\"path\":\"/tmp/r\",\"name\":\"r\",\"type\":\"file\"}]");
 		InputStream stream = new ByteArrayInputStream("from a stream".getBytes());
@@ -139,8 +140,123 @@ class FilesWireTests {
 		this.sandbox.files().write("/tmp/s", stream);
 		this.sandbox.files().write("/tmp/r", new ByteArrayResource("from a resource".getBytes()));
 
-		assertThat(this.server.takeRequest().bodyText()).contains("\r\n\r\nfrom a stream\r\n");
-		assertThat(this.server.takeRequest().bodyText()).contains("\r\n\r\nfrom a resource\r\n");
+		RecordedRequest streamed = this.server.takeRequest();
+		assertThat(streamed.target()).isEqualTo("/files?path=%2Ftmp%2Fs");
+		assertThat(streamed.header("content-type")).isEqualTo("application/octet-stream");
+		assertThat(streamed.header("content-encoding")).isNull();
+		assertThat(streamed.bodyText()).isEqualTo("from a stream");
+		assertThat(this.server.takeRequest().bodyText()).isEqualTo("from a resource");
+	}
+
+	@Test
+	void gzipCompressesTheRawBody() throws IOException {
+		this.server.enqueueJson(200, "[{\"path\":\"/home/user/g.txt\",\"name\":\"g.txt\",\"type\":\"file\"}]");
+
+		this.sandbox.files().write("g.txt", new ByteArrayInputStream("gzipped".getBytes()), WriteOptions.gzip());
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.target()).isEqualTo("/files?path=g.txt");
+		assertThat(request.header("content-type")).isEqualTo("application/octet-stream");
+		assertThat(request.header("content-encoding")).isEqualTo("gzip");
+		try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(request.body()))) {
+			assertThat(in.readAllBytes()).asString().isEqualTo("gzipped");
+		}
+	}
+
+	@Test
+	void rpcCallsCarryTheConnectHeadersAndTheUser() {
+		this.server.enqueueJson(200, "{\"entries\":[]}").enqueueJson(200, "{}");
+
+		this.sandbox.files().asUser("root").list("d");
+		this.sandbox.files().remove("/tmp/x");
+
+		RecordedRequest list = this.server.takeRequest();
+		assertThat(list.target()).isEqualTo("/filesystem.Filesystem/ListDir");
+		assertThat(list.header("connect-protocol-version")).isEqualTo("1");
+		assertThat(list.header("content-type")).isEqualTo("application/json");
+		assertThat(list.header("authorization")).isEqualTo("Basic cm9vdDo=");
+		assertEnvdHeaders(list, ACCESS_TOKEN);
+		assertThat(list.bodyText()).isEqualTo("{\"path\":\"d\",\"depth\":1}");
+		RecordedRequest remove = this.server.takeRequest();
+		assertThat(remove.header("authorization")).as("no user, no authorization").isNull();
+		assertThat(remove.bodyText()).isEqualTo("{\"path\":\"/tmp/x\"}");
+	}
+
+	@Test
+	void aCommandStartsWithTheEnvelopeAndHeadersOfTheJsSdk() {
+		this.server.enqueue(new Response(200, Map.of("Content-Type", "application/connect+json"),
+				frames("{\"event\":{\"start\":{\"pid\":412}}}", "{\"event\":{\"data\":{\"stdout\":\"aGkK\"}}}",
+						"{\"event\":{\"keepalive\":{}}}",
+						"{\"event\":{\"end\":{\"exited\":true,\"status\":\"exit status 0\"}}}")));
+
+		String stdout = this.sandbox.commands()
+			.run("echo hi",
+					io.github.e2bspringboot.sandbox.commands.CommandOptions.builder().env("A", "b").cwd("/tmp").build())
+			.stdout();
+
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.target()).isEqualTo("/process.Process/Start");
+		assertThat(request.header("content-type")).isEqualTo("application/connect+json");
+		assertThat(request.header("connect-timeout-ms")).isEqualTo("60000");
+		assertThat(request.header("keepalive-ping-interval")).isEqualTo("50");
+		String json = "{\"process\":{\"cmd\":\"/bin/bash\",\"args\":[\"-l\",\"-c\",\"echo hi\"],\"envs\":{\"A\":\"b\"},\"cwd\":\"/tmp\"},\"stdin\":false}";
+		byte[] expected = java.nio.ByteBuffer.allocate(5 + json.length())
+			.put((byte) 0)
+			.putInt(json.length())
+			.put(json.getBytes(StandardCharsets.UTF_8))
+			.array();
+		assertThat(request.body()).isEqualTo(expected);
+		assertThat(stdout).isEqualTo("hi\n");
+	}
+
+	@Test
+	void aStreamWithoutItsEndFrameIsAnError() {
+		byte[] withoutEnd = java.util.Arrays.copyOf(frames("{\"event\":{\"start\":{\"pid\":1}}}"),
+				5 + "{\"event\":{\"start\":{\"pid\":1}}}".length());
+		this.server.enqueue(new Response(200, Map.of("Content-Type", "application/connect+json"), withoutEnd));
+
+		assertThatExceptionOfType(E2bException.class).isThrownBy(() -> this.sandbox.commands().run("true"))
+			.withMessageContaining("missing EndStreamResponse");
+	}
+
+	@Test
+	void endStreamErrorsMapToTypedExceptions() {
+		this.server
+			.enqueue(new Response(200, Map.of("Content-Type", "application/connect+json"),
+					endStreamError("deadline_exceeded", "context deadline exceeded")))
+			.enqueue(new Response(200, Map.of("Content-Type", "application/connect+json"),
+					endStreamError("not_found", "process with pid 9 not found")))
+			.enqueueJson(404, "{\"code\":\"not_found\",\"message\":\"process with pid 9 not found\"}")
+			.enqueueJson(502, "{\"sandboxId\":\"x\",\"message\":\"The sandbox was not found\",\"code\":502}");
+
+		assertThatExceptionOfType(SandboxTimeoutException.class)
+			.isThrownBy(() -> this.sandbox.commands().run("sleep 9"))
+			.withMessageStartingWith("context deadline exceeded");
+		assertThatExceptionOfType(io.github.e2bspringboot.errors.NotFoundException.class)
+			.isThrownBy(() -> this.sandbox.commands().connect(9));
+		assertThat(this.sandbox.commands().kill(9)).isFalse();
+		assertThatExceptionOfType(SandboxTimeoutException.class).isThrownBy(() -> this.sandbox.files().list("/"))
+			.withMessageStartingWith("The sandbox was not found");
+	}
+
+	private static byte[] frames(String... messages) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		for (String message : messages) {
+			byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+			out.writeBytes(java.nio.ByteBuffer.allocate(5 + bytes.length)
+				.put((byte) 0)
+				.putInt(bytes.length)
+				.put(bytes)
+				.array());
+		}
+		out.writeBytes(new byte[] { 2, 0, 0, 0, 2, '{', '}' });
+		return out.toByteArray();
+	}
+
+	private static byte[] endStreamError(String code, String message) {
+		byte[] bytes = ("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		return java.nio.ByteBuffer.allocate(5 + bytes.length).put((byte) 2).putInt(bytes.length).put(bytes).array();
 	}
 
 	@Test

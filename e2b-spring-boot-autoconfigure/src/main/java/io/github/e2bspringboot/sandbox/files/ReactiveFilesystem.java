@@ -16,36 +16,76 @@
 package io.github.e2bspringboot.sandbox.files;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.errors.InvalidArgumentException;
+import io.github.e2bspringboot.errors.NotFoundException;
 import io.github.e2bspringboot.wire.Arguments;
+import io.github.e2bspringboot.wire.ConnectErrorException;
 import io.github.e2bspringboot.wire.EnvdClient;
+import io.github.e2bspringboot.wire.FileUrls;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
 /**
  * The files of one sandbox, without blocking. Paths are absolute, start with {@code ~},
- * or are relative to the home of the sandbox's default user ({@code /home/user}).
+ * or are relative to the home of the user (by default {@code user}, home
+ * {@code /home/user}; see {@link #asUser(String)}).
  *
  * @author e2b-spring-boot contributors
  * @see Filesystem
  */
 public final class ReactiveFilesystem {
 
+	private static final int CHUNK_SIZE = 64 * 1024;
+
+	/** The envd version that accepts raw (octet-stream) uploads. */
+	private static final String RAW_UPLOAD_VERSION = "0.5.7";
+
 	private final EnvdClient envd;
+
+	private final FileAccess access;
+
+	private final @Nullable String user;
 
 	/**
 	 * Create the filesystem view of a sandbox. Obtained from a sandbox, not built by
 	 * applications.
 	 * @param envd the sandbox's daemon
+	 * @param access what signed URLs and version checks need to know of the sandbox
 	 */
-	public ReactiveFilesystem(EnvdClient envd) {
+	public ReactiveFilesystem(EnvdClient envd, FileAccess access) {
+		this(envd, access, null);
+	}
+
+	private ReactiveFilesystem(EnvdClient envd, FileAccess access, @Nullable String user) {
 		this.envd = envd;
+		this.access = access;
+		this.user = user;
+	}
+
+	/**
+	 * Return a view of the same files acting as another Linux user: relative paths start
+	 * at that user's home, and written files belong to it.
+	 * @param user the user, such as {@code root}
+	 * @return the view
+	 */
+	public ReactiveFilesystem asUser(String user) {
+		return new ReactiveFilesystem(this.envd, this.access, Arguments.requireText(user, "user"));
 	}
 
 	/**
@@ -56,7 +96,7 @@ public final class ReactiveFilesystem {
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, String text) {
-		return write(WriteEntry.of(path, text));
+		return writeMultipart(WriteEntry.of(path, text));
 	}
 
 	/**
@@ -66,33 +106,70 @@ public final class ReactiveFilesystem {
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, byte[] bytes) {
-		return write(WriteEntry.of(path, bytes));
+		return writeMultipart(WriteEntry.of(path, bytes));
 	}
 
 	/**
-	 * Write a resource's content, streamed while the request is sent.
+	 * Write a resource's content, streamed as a raw body while the request is sent.
 	 * @param path the target path
 	 * @param content the content
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, Resource content) {
-		return write(new WriteEntry(path, content));
+		return write(path, content, WriteOptions.defaults());
 	}
 
-	private Mono<WriteInfo> write(WriteEntry entry) {
+	/**
+	 * Write a resource's content, streamed as a raw body, optionally compressed.
+	 * @param path the target path
+	 * @param content the content
+	 * @param options how to send it
+	 * @return what was written
+	 */
+	public Mono<WriteInfo> write(String path, Resource content, WriteOptions options) {
+		return write(path,
+				Flux.defer(() -> DataBufferUtils.read(content, DefaultDataBufferFactory.sharedInstance, CHUNK_SIZE)),
+				options);
+	}
+
+	/**
+	 * Write a stream of buffers as they come, with backpressure; the buffers are released
+	 * once sent.
+	 * @param path the target path
+	 * @param content the content
+	 * @param options how to send it
+	 * @return what was written
+	 */
+	public Mono<WriteInfo> write(String path, Publisher<DataBuffer> content, WriteOptions options) {
+		return Mono.defer(() -> {
+			String target = Arguments.requireText(path, "path");
+			Arguments.requireNonNull(content, "content");
+			if (!this.access.supports(RAW_UPLOAD_VERSION)) {
+				// older daemons take multipart only; the content is still streamed
+				return writeMultipart(new WriteEntry(target, new PublisherResource(Flux.from(content))));
+			}
+			return single(target, this.envd.uploadRaw(target, Flux.from(content), options.compress(), this.user));
+		});
+	}
+
+	private Mono<WriteInfo> writeMultipart(WriteEntry entry) {
 		return Mono.defer(() -> {
 			String path = Arguments.requireText(entry.path(), "path");
-			return this.envd.upload(path, List.of(entry), null).map((written) -> {
-				if (written.isEmpty()) {
-					throw new E2bException("The sandbox reported no file written for " + path);
-				}
-				return written.get(0);
-			});
+			return single(path, this.envd.upload(path, List.of(entry), this.user));
+		});
+	}
+
+	private static Mono<WriteInfo> single(String path, Mono<List<WriteInfo>> written) {
+		return written.map((infos) -> {
+			if (infos.isEmpty()) {
+				throw new E2bException("The sandbox reported no file written for " + path);
+			}
+			return infos.get(0);
 		});
 	}
 
 	/**
-	 * Write several files in one request.
+	 * Write several files in one multipart request.
 	 * @param entries the files
 	 * @return what was written, in the order of the entries
 	 */
@@ -100,7 +177,7 @@ public final class ReactiveFilesystem {
 		return Mono.defer(() -> {
 			Arguments.requireNonNull(entries, "entries")
 				.forEach((entry) -> Arguments.requireText(entry.path(), "path"));
-			return entries.isEmpty() ? Mono.just(List.<WriteInfo>of()) : this.envd.upload(null, entries, null);
+			return entries.isEmpty() ? Mono.just(List.<WriteInfo>of()) : this.envd.upload(null, entries, this.user);
 		});
 	}
 
@@ -132,13 +209,243 @@ public final class ReactiveFilesystem {
 	}
 
 	/**
-	 * Stream a file's content. Each buffer must be released by the subscriber (for
-	 * example with {@link DataBufferUtils#release}).
+	 * Stream a file's content with backpressure: the sandbox is read only as fast as the
+	 * subscriber consumes. Each buffer must be released by the subscriber (for example
+	 * with {@link DataBufferUtils#release}).
 	 * @param path the path
 	 * @return the content
 	 */
 	public Flux<DataBuffer> readStream(String path) {
-		return Flux.defer(() -> this.envd.download(Arguments.requireText(path, "path"), null));
+		return Flux.defer(() -> this.envd.download(Arguments.requireText(path, "path"), this.user));
+	}
+
+	/**
+	 * List a directory, one level deep.
+	 * @param path the directory
+	 * @return its entries
+	 */
+	public Mono<List<EntryInfo>> list(String path) {
+		return list(path, 1);
+	}
+
+	/**
+	 * List a directory and, up to the given depth, its subdirectories.
+	 * @param path the directory
+	 * @param depth how many levels to descend, at least 1
+	 * @return the entries, depth first in name order
+	 */
+	public Mono<List<EntryInfo>> list(String path, int depth) {
+		return Mono.defer(() -> {
+			if (depth < 1) {
+				throw new InvalidArgumentException("depth must be at least 1, got " + depth);
+			}
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("path", Arguments.requireText(path, "path"));
+			request.put("depth", depth);
+			return this.envd.unary("filesystem.Filesystem/ListDir", request, this.user, true).map((response) -> {
+				List<EntryInfo> entries = new ArrayList<>();
+				JsonNode list = response.get("entries");
+				if (list != null) {
+					for (JsonNode entry : list.values()) {
+						EntryInfo info = entryInfo(entry);
+						if (info != null) {
+							entries.add(info);
+						}
+					}
+				}
+				return entries;
+			});
+		});
+	}
+
+	/**
+	 * Tell whether a path exists.
+	 * @param path the path
+	 * @return {@code true} when it exists
+	 */
+	public Mono<Boolean> exists(String path) {
+		return getInfo(path).map((info) -> true).onErrorResume(NotFoundException.class, (ex) -> Mono.just(false));
+	}
+
+	/**
+	 * Describe a path.
+	 * @param path the path
+	 * @return its description
+	 */
+	public Mono<EntryInfo> getInfo(String path) {
+		return pathCall("filesystem.Filesystem/Stat", path).map(ReactiveFilesystem::requiredEntry);
+	}
+
+	/**
+	 * Create a directory and its missing parents.
+	 * @param path the directory
+	 * @return {@code true} when created, {@code false} when it already existed
+	 */
+	public Mono<Boolean> makeDir(String path) {
+		return pathCall("filesystem.Filesystem/MakeDir", path).map((response) -> true)
+			.onErrorResume(ConnectErrorException.class,
+					(ex) -> ex.getCode().equals("already_exists") ? Mono.just(false) : Mono.error(ex));
+	}
+
+	/**
+	 * Move or rename a path, creating the destination's parents.
+	 * @param oldPath the current path
+	 * @param newPath the new path
+	 * @return the entry at its new place
+	 */
+	public Mono<EntryInfo> rename(String oldPath, String newPath) {
+		return Mono.defer(() -> {
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("source", Arguments.requireText(oldPath, "oldPath"));
+			request.put("destination", Arguments.requireText(newPath, "newPath"));
+			return this.envd.unary("filesystem.Filesystem/Move", request, this.user, true)
+				.map(ReactiveFilesystem::requiredEntry);
+		});
+	}
+
+	/**
+	 * Remove a file or a whole directory; a missing path is fine.
+	 * @param path the path
+	 * @return completion
+	 */
+	public Mono<Void> remove(String path) {
+		return pathCall("filesystem.Filesystem/Remove", path).then();
+	}
+
+	/**
+	 * Watch a directory (not its subdirectories) for changes.
+	 * @param path the directory
+	 * @return the changes, until the subscription is cancelled
+	 */
+	public Flux<FilesystemEvent> watchDir(String path) {
+		return watchDir(path, false);
+	}
+
+	/**
+	 * Watch a directory for changes.
+	 * @param path the directory
+	 * @param recursive whether to watch its subdirectories too
+	 * @return the changes, until the subscription is cancelled
+	 */
+	public Flux<FilesystemEvent> watchDir(String path, boolean recursive) {
+		return watch(path, recursive).filter((message) -> message.has("filesystem"))
+			.map((message) -> filesystemEvent(message.get("filesystem")));
+	}
+
+	/**
+	 * The raw watch stream: its first message says the watch is set up.
+	 */
+	Flux<JsonNode> watch(String path, boolean recursive) {
+		return Flux.defer(() -> {
+			Map<String, Object> request = new LinkedHashMap<>();
+			request.put("path", Arguments.requireText(path, "path"));
+			if (recursive) {
+				request.put("recursive", true);
+			}
+			return this.envd.stream("filesystem.Filesystem/WatchDir", request, this.user, Duration.ZERO, true);
+		}).filter((message) -> !message.has("keepalive"));
+	}
+
+	/**
+	 * Build a URL that uploads to this sandbox without any header, signed when the
+	 * sandbox is secure. The file goes to {@code path}, or to the path the form part
+	 * names.
+	 * @param path the target path, or {@code null}
+	 * @param expiration how long the URL stays valid, or {@code null} for as long as the
+	 * sandbox lives
+	 * @return the URL
+	 */
+	public String uploadUrl(@Nullable String path, @Nullable Duration expiration) {
+		return FileUrls.build(this.access.directUrl(), path, this.user, this.access.accessToken(), "write", expiration,
+				Instant.now());
+	}
+
+	/**
+	 * Build a URL that downloads a file of this sandbox without any header, signed when
+	 * the sandbox is secure.
+	 * @param path the file
+	 * @param expiration how long the URL stays valid, or {@code null} for as long as the
+	 * sandbox lives
+	 * @return the URL
+	 */
+	public String downloadUrl(String path, @Nullable Duration expiration) {
+		return FileUrls.build(this.access.directUrl(), Arguments.requireText(path, "path"), this.user,
+				this.access.accessToken(), "read", expiration, Instant.now());
+	}
+
+	private Mono<JsonNode> pathCall(String procedure, String path) {
+		return Mono.defer(
+				() -> this.envd.unary(procedure, Map.of("path", Arguments.requireText(path, "path")), this.user, true));
+	}
+
+	private static EntryInfo requiredEntry(JsonNode response) {
+		JsonNode entry = response.get("entry");
+		EntryInfo info = (entry != null) ? entryInfo(entry) : null;
+		if (info == null) {
+			throw new E2bException("The sandbox described no entry");
+		}
+		return info;
+	}
+
+	static @Nullable EntryInfo entryInfo(JsonNode entry) {
+		FileType type = FileType.fromWire(text(entry, "type"));
+		if (type == null) {
+			return null;
+		}
+		String modified = text(entry, "modifiedTime");
+		Map<String, String> metadata = new LinkedHashMap<>();
+		JsonNode metadataNode = entry.get("metadata");
+		if (metadataNode != null && metadataNode.isObject()) {
+			metadataNode.properties().forEach((field) -> metadata.put(field.getKey(), field.getValue().asString()));
+		}
+		return new EntryInfo(orEmpty(text(entry, "name")), type, orEmpty(text(entry, "path")), number(entry, "size"),
+				(int) number(entry, "mode"), orEmpty(text(entry, "permissions")), orEmpty(text(entry, "owner")),
+				orEmpty(text(entry, "group")), (modified != null) ? Instant.parse(modified) : null,
+				text(entry, "symlinkTarget"), metadata);
+	}
+
+	static FilesystemEvent filesystemEvent(JsonNode event) {
+		String type = orEmpty(text(event, "type")).replace("EVENT_TYPE_", "");
+		JsonNode entry = event.get("entry");
+		return new FilesystemEvent(orEmpty(text(event, "name")), FilesystemEvent.Type.valueOf(type),
+				(entry != null && entry.isObject()) ? entryInfo(entry) : null);
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	private static long number(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return 0;
+		}
+		return value.isNumber() ? value.asLong() : Long.parseLong(value.asString());
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * What the filesystem needs to know of its sandbox beyond its daemon.
+	 *
+	 * @param directUrl the envd URL that needs no routing headers, for signed URLs
+	 * @param accessToken the access token of a secure sandbox, or {@code null}
+	 * @param envdVersion the daemon's version
+	 */
+	public record FileAccess(String directUrl, @Nullable String accessToken, String envdVersion) {
+
+		boolean supports(String version) {
+			return io.github.e2bspringboot.wire.Versions.compare(this.envdVersion, version) >= 0;
+		}
+
+		@Override
+		public String toString() {
+			return "FileAccess[directUrl=" + this.directUrl + ", envdVersion=" + this.envdVersion + "]";
+		}
+
 	}
 
 }

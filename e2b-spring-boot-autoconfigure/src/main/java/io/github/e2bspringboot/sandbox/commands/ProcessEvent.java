@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox.commands;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import io.github.e2bspringboot.errors.E2bException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The events of a process stream ({@code Start} or {@code Connect}), with output decoded
+ * as UTF-8 incrementally per channel and keepalives dropped (PROTOCOL.md 6.4).
+ *
+ * @author e2b-spring-boot contributors
+ */
+sealed interface ProcessEvent {
+
+	/**
+	 * The process started.
+	 *
+	 * @param pid its process ID
+	 */
+	record Started(int pid) implements ProcessEvent {
+	}
+
+	/**
+	 * The process wrote output.
+	 *
+	 * @param output the output
+	 */
+	record Output(CommandOutput output) implements ProcessEvent {
+	}
+
+	/**
+	 * The process ended.
+	 *
+	 * @param exitCode its exit code
+	 * @param error the sandbox's description of a failure, if any
+	 */
+	record Ended(int exitCode, @Nullable String error) implements ProcessEvent {
+	}
+
+	static Flux<ProcessEvent> parse(Flux<JsonNode> messages) {
+		return Flux.defer(() -> {
+			Utf8Decoder stdout = new Utf8Decoder();
+			Utf8Decoder stderr = new Utf8Decoder();
+			boolean[] started = new boolean[1];
+			return messages.handle((message, sink) -> {
+				JsonNode event = message.get("event");
+				if (event == null || event.has("keepalive")) {
+					return;
+				}
+				if (event.has("start")) {
+					started[0] = true;
+					sink.next(new Started(event.get("start").path("pid").asInt()));
+					return;
+				}
+				if (!started[0]) {
+					sink.error(new E2bException("The process stream did not begin with a start event"));
+					return;
+				}
+				JsonNode data = event.get("data");
+				if (data != null) {
+					emit(sink, CommandOutput.Channel.STDOUT, stdout.decode(base64(data, "stdout")));
+					emit(sink, CommandOutput.Channel.STDERR, stderr.decode(base64(data, "stderr")));
+					return;
+				}
+				JsonNode end = event.get("end");
+				if (end != null) {
+					emit(sink, CommandOutput.Channel.STDOUT, stdout.finish());
+					emit(sink, CommandOutput.Channel.STDERR, stderr.finish());
+					JsonNode error = end.get("error");
+					sink.next(new Ended(end.path("exitCode").asInt(0),
+							(error != null && !error.isNull()) ? error.asString() : null));
+				}
+			});
+		});
+	}
+
+	private static void emit(reactor.core.publisher.SynchronousSink<ProcessEvent> sink, CommandOutput.Channel channel,
+			String text) {
+		if (!text.isEmpty()) {
+			sink.next(new Output(new CommandOutput(channel, text)));
+		}
+	}
+
+	private static byte[] base64(JsonNode data, String field) {
+		JsonNode value = data.get(field);
+		return (value != null && value.isString()) ? Base64.getDecoder().decode(value.stringValue()) : new byte[0];
+	}
+
+	/**
+	 * Decodes UTF-8 chunk by chunk, keeping an incomplete character for the next chunk
+	 * and replacing invalid bytes with U+FFFD.
+	 */
+	final class Utf8Decoder {
+
+		private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPLACE)
+			.onUnmappableCharacter(CodingErrorAction.REPLACE);
+
+		private ByteBuffer pending = ByteBuffer.allocate(0);
+
+		String decode(byte[] bytes) {
+			if (bytes.length == 0) {
+				return "";
+			}
+			ByteBuffer input = ByteBuffer.allocate(this.pending.remaining() + bytes.length);
+			input.put(this.pending).put(bytes).flip();
+			CharBuffer output = CharBuffer.allocate(input.remaining() + 1);
+			this.decoder.decode(input, output, false);
+			this.pending = input.slice();
+			return output.flip().toString();
+		}
+
+		String finish() {
+			CharBuffer output = CharBuffer.allocate(this.pending.remaining() + 2);
+			this.decoder.decode(this.pending, output, true);
+			this.decoder.flush(output);
+			this.pending = ByteBuffer.allocate(0);
+			return output.flip().toString();
+		}
+
+	}
+
+}
