@@ -15,12 +15,15 @@
  */
 package io.github.e2bspringboot.autoconfigure;
 
+import io.github.e2bspringboot.observation.SandboxObservationConvention;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
 import io.github.e2bspringboot.sandbox.SandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
+import io.github.e2bspringboot.sandbox.SandboxTracker;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,9 +52,17 @@ public final class E2bAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	SandboxTracker e2bSandboxTracker() {
+		return new SandboxTracker();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(ReactiveSandboxOperations.class)
 	ReactiveSandboxTemplate reactiveSandboxTemplate(E2bProperties properties, E2bConnectionDetails connectionDetails,
-			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<E2bWebClientCustomizer> customizers) {
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<E2bWebClientCustomizer> customizers,
+			SandboxTracker tracker, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<SandboxObservationConvention> observationConvention) {
 		String apiKey = InvalidApiKeyException.check(connectionDetails.getApiKey(), properties.isValidateApiKey());
 		E2bConnectionConfig config = E2bConnectionConfig.builder()
 			.apiKey(apiKey)
@@ -65,7 +76,10 @@ public final class E2bAutoConfiguration {
 		// one else
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new ReactiveSandboxTemplate(builder, config, defaults(properties));
+		ReactiveSandboxTemplate template = new ReactiveSandboxTemplate(builder, config, defaults(properties),
+				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), tracker);
+		template.setObservationConvention(observationConvention.getIfAvailable());
+		return template;
 	}
 
 	@Bean

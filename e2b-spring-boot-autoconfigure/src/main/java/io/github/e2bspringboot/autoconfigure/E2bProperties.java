@@ -96,6 +96,8 @@ public class E2bProperties {
 	 */
 	private Map<String, String> apiHeaders = new LinkedHashMap<>();
 
+	private final Health health = new Health();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -184,12 +186,49 @@ public class E2bProperties {
 		this.apiHeaders = apiHeaders;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	@Override
 	public String toString() {
 		return "E2bProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", domain=" + this.domain
 				+ ", apiUrl=" + this.apiUrl + ", sandboxUrl=" + this.sandboxUrl + ", secure=" + this.secure
 				+ ", template=" + this.template + ", timeout=" + this.timeout + ", requestTimeout="
 				+ this.requestTimeout + "]";
+	}
+
+	/**
+	 * Health indicator settings.
+	 */
+	public static class Health {
+
+		/**
+		 * Maximum time one health probe of the E2B API may take.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * How long a health result is reused before the API is probed again.
+		 */
+		private Duration cacheTimeToLive = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
 	}
 
 }

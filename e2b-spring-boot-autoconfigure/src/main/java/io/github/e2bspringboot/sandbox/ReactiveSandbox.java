@@ -18,6 +18,7 @@ package io.github.e2bspringboot.sandbox;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.e2bspringboot.observation.SandboxObservationScope;
 import io.github.e2bspringboot.sandbox.commands.ReactiveCommands;
 import io.github.e2bspringboot.sandbox.files.ReactiveFilesystem;
 import io.github.e2bspringboot.wire.CreatedSandbox;
@@ -51,15 +52,17 @@ public final class ReactiveSandbox {
 	 * @param operations the operations to delegate lifecycle calls to
 	 * @param envd the sandbox's daemon
 	 * @param directUrl the envd URL that needs no routing headers, for signed file URLs
+	 * @param observations observes the sandbox's file transfers and commands
 	 */
 	public ReactiveSandbox(CreatedSandbox sandbox, ReactiveSandboxOperations operations, EnvdClient envd,
-			String directUrl) {
+			String directUrl, SandboxObservationScope observations) {
 		this.sandbox = sandbox;
 		this.operations = operations;
 		this.envd = envd;
 		this.files = new ReactiveFilesystem(envd,
-				new ReactiveFilesystem.FileAccess(directUrl, sandbox.envdAccessToken(), sandbox.envdVersion()));
-		this.commands = new ReactiveCommands(envd);
+				new ReactiveFilesystem.FileAccess(directUrl, sandbox.envdAccessToken(), sandbox.envdVersion()),
+				observations);
+		this.commands = new ReactiveCommands(envd, observations);
 	}
 
 	/**

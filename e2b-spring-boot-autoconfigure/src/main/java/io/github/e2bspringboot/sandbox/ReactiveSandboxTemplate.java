@@ -21,12 +21,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.e2bspringboot.errors.InvalidArgumentException;
 import io.github.e2bspringboot.errors.TemplateException;
+import io.github.e2bspringboot.observation.SandboxObservationContext;
+import io.github.e2bspringboot.observation.SandboxObservationConvention;
+import io.github.e2bspringboot.observation.SandboxObservationScope;
+import io.github.e2bspringboot.observation.SandboxObservations;
 import io.github.e2bspringboot.wire.Arguments;
 import io.github.e2bspringboot.wire.ControlPlaneClient;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdAddress;
 import io.github.e2bspringboot.wire.EnvdClient;
 import io.github.e2bspringboot.wire.Versions;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +41,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The reactive implementation of {@link ReactiveSandboxOperations}, over Spring's
- * {@link WebClient}. Thread-safe; one instance serves the whole application.
+ * {@link WebClient}. Every operation is a Micrometer observation; created sandboxes are
+ * tracked until killed. Thread-safe; one instance serves the whole application.
  *
  * <pre class="code">
  * ReactiveSandboxTemplate sandboxes = new ReactiveSandboxTemplate(WebClient.builder(),
@@ -67,19 +73,57 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 
 	private final WebClient envdWebClient;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final SandboxTracker tracker;
+
+	private volatile SandboxObservations observations;
+
+	/**
+	 * Create a template that records no observations.
+	 * @param webClientBuilder the builder the HTTP clients are cloned from
+	 * @param config how to reach E2B
+	 * @param defaults the values a {@link SandboxSpec} takes for what it leaves unset
+	 */
+	public ReactiveSandboxTemplate(WebClient.Builder webClientBuilder, E2bConnectionConfig config,
+			SandboxSpec defaults) {
+		this(webClientBuilder, config, defaults, ObservationRegistry.NOOP, new SandboxTracker());
+	}
+
 	/**
 	 * Create a template.
 	 * @param webClientBuilder the builder the HTTP clients are cloned from, so that its
 	 * customizations (codecs, SSL, observations) apply
 	 * @param config how to reach E2B
 	 * @param defaults the values a {@link SandboxSpec} takes for what it leaves unset
+	 * @param observationRegistry where operations are observed
+	 * @param tracker where created sandboxes are recorded
 	 */
-	public ReactiveSandboxTemplate(WebClient.Builder webClientBuilder, E2bConnectionConfig config,
-			SandboxSpec defaults) {
+	public ReactiveSandboxTemplate(WebClient.Builder webClientBuilder, E2bConnectionConfig config, SandboxSpec defaults,
+			ObservationRegistry observationRegistry, SandboxTracker tracker) {
 		this.config = config;
 		this.defaults = defaults.withDefaults(SandboxSpec.builder().template(DEFAULT_TEMPLATE).build());
 		this.controlPlane = new ControlPlaneClient(webClientBuilder, config);
 		this.envdWebClient = webClientBuilder.clone().build();
+		this.observationRegistry = observationRegistry;
+		this.tracker = tracker;
+		this.observations = new SandboxObservations(observationRegistry, null);
+	}
+
+	/**
+	 * Replace the default observation convention.
+	 * @param convention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable SandboxObservationConvention convention) {
+		this.observations = new SandboxObservations(this.observationRegistry, convention);
+	}
+
+	/**
+	 * Return the sandboxes this template created and did not kill.
+	 * @return the tracker
+	 */
+	public SandboxTracker getTracker() {
+		return this.tracker;
 	}
 
 	@Override
@@ -96,48 +140,79 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	public Mono<ReactiveSandbox> create(SandboxSpec spec) {
 		return Mono.defer(() -> {
 			SandboxSpec resolved = validate(Arguments.requireNonNull(spec, "spec").withDefaults(this.defaults));
-			return this.controlPlane.create(resolved).flatMap(this::requireSupportedEnvd).map(this::toSandbox);
+			String template = Arguments.requireText(resolved.template(), "template");
+			Duration timeout = (resolved.timeout() != null) ? resolved.timeout() : DEFAULT_TIMEOUT;
+			SandboxObservationContext context = new SandboxObservationContext("create", template, null);
+			Mono<CreatedSandbox> created = this.controlPlane.create(resolved).flatMap(this::requireSupportedEnvd);
+			return this.observations.observe(context, created, (sandbox) -> context.setSandboxId(sandbox.sandboxId()))
+				.doOnNext((sandbox) -> this.tracker.created(sandbox.sandboxId(), template, timeout))
+				.doOnError((ex) -> this.tracker.createFailed(template))
+				.map((sandbox) -> toSandbox(sandbox, template));
 		});
 	}
 
 	@Override
 	public Mono<ReactiveSandbox> connect(String sandboxId) {
-		return Mono.defer(() -> this.controlPlane.connect(Arguments.requireText(sandboxId, "sandboxId"), null))
-			.map(this::toSandbox);
+		return Mono.defer(() -> connectTo(Arguments.requireText(sandboxId, "sandboxId"), null));
 	}
 
 	@Override
 	public Mono<ReactiveSandbox> connect(String sandboxId, Duration timeout) {
-		return Mono
-			.defer(() -> this.controlPlane.connect(Arguments.requireText(sandboxId, "sandboxId"),
-					Arguments.requirePositive(timeout, "timeout")))
-			.map(this::toSandbox);
+		return Mono.defer(() -> connectTo(Arguments.requireText(sandboxId, "sandboxId"),
+				Arguments.requirePositive(timeout, "timeout")));
+	}
+
+	private Mono<ReactiveSandbox> connectTo(String sandboxId, @Nullable Duration timeout) {
+		SandboxObservationContext context = new SandboxObservationContext("connect", trackedTemplate(sandboxId),
+				sandboxId);
+		return this.observations.observe(context, this.controlPlane.connect(sandboxId, timeout), (sandbox) -> {
+			if (context.getTemplate() == null) {
+				context.setTemplate(sandbox.templateId());
+			}
+		}).map((sandbox) -> toSandbox(sandbox, context.getTemplate()));
 	}
 
 	@Override
 	public Mono<Boolean> kill(String sandboxId) {
-		return Mono.defer(() -> this.controlPlane.kill(Arguments.requireText(sandboxId, "sandboxId")));
+		return Mono.defer(() -> {
+			String id = Arguments.requireText(sandboxId, "sandboxId");
+			return observe("kill", id, this.controlPlane.kill(id)).doOnNext((killed) -> this.tracker.killed(id, true))
+				.doOnError((ex) -> this.tracker.killed(id, false));
+		});
 	}
 
 	@Override
 	public Mono<SandboxInfo> getInfo(String sandboxId) {
-		return Mono.defer(() -> this.controlPlane.getInfo(Arguments.requireText(sandboxId, "sandboxId")));
+		return Mono.defer(() -> {
+			String id = Arguments.requireText(sandboxId, "sandboxId");
+			return observe("get_info", id, this.controlPlane.getInfo(id));
+		});
 	}
 
 	@Override
 	public Mono<Void> setTimeout(String sandboxId, Duration timeout) {
-		return Mono.defer(() -> this.controlPlane.setTimeout(Arguments.requireText(sandboxId, "sandboxId"),
-				Arguments.requirePositive(timeout, "timeout")));
+		return Mono.defer(() -> {
+			String id = Arguments.requireText(sandboxId, "sandboxId");
+			Duration lifetime = Arguments.requirePositive(timeout, "timeout");
+			return observe("set_timeout", id, this.controlPlane.setTimeout(id, lifetime))
+				.doOnSuccess((done) -> this.tracker.extended(id, lifetime));
+		});
 	}
 
 	@Override
 	public Mono<Boolean> pause(String sandboxId) {
-		return Mono.defer(() -> this.controlPlane.pause(Arguments.requireText(sandboxId, "sandboxId")));
+		return Mono.defer(() -> {
+			String id = Arguments.requireText(sandboxId, "sandboxId");
+			return observe("pause", id, this.controlPlane.pause(id));
+		});
 	}
 
 	@Override
 	public Mono<List<SandboxMetrics>> getMetrics(String sandboxId) {
-		return Mono.defer(() -> this.controlPlane.getMetrics(Arguments.requireText(sandboxId, "sandboxId")));
+		return Mono.defer(() -> {
+			String id = Arguments.requireText(sandboxId, "sandboxId");
+			return observe("get_metrics", id, this.controlPlane.getMetrics(id));
+		});
 	}
 
 	@Override
@@ -146,7 +221,19 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 		if (limit != null && (limit < 1 || limit > 100)) {
 			throw new InvalidArgumentException("limit must be between 1 and 100, got " + limit);
 		}
-		return new ReactiveSandboxPaginator((token) -> this.controlPlane.list(query, limit, token), nextToken);
+		return new ReactiveSandboxPaginator((token) -> this.observations
+			.observe(new SandboxObservationContext("list", null, null), this.controlPlane.list(query, limit, token)),
+				nextToken);
+	}
+
+	private <T> Mono<T> observe(String operation, String sandboxId, Mono<T> call) {
+		return this.observations
+			.observe(new SandboxObservationContext(operation, trackedTemplate(sandboxId), sandboxId), call);
+	}
+
+	private @Nullable String trackedTemplate(String sandboxId) {
+		SandboxTracker.TrackedSandbox tracked = this.tracker.get(sandboxId);
+		return (tracked != null) ? tracked.template() : null;
 	}
 
 	private SandboxSpec validate(SandboxSpec spec) {
@@ -178,12 +265,13 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 		return this.controlPlane.kill(created.sandboxId()).onErrorComplete().then(Mono.error(error));
 	}
 
-	private ReactiveSandbox toSandbox(CreatedSandbox created) {
+	private ReactiveSandbox toSandbox(CreatedSandbox created, @Nullable String template) {
 		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
 		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
 				this.config.requestTimeout());
 		return new ReactiveSandbox(created, this, envd,
-				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()));
+				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()),
+				new SandboxObservationScope(this.observations, template, created.sandboxId()));
 	}
 
 }

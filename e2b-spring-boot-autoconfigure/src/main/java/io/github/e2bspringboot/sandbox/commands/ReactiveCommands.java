@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 
 import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.NotFoundException;
+import io.github.e2bspringboot.observation.SandboxObservationScope;
 import io.github.e2bspringboot.wire.Arguments;
 import io.github.e2bspringboot.wire.EnvdClient;
 import org.jspecify.annotations.Nullable;
@@ -48,13 +49,17 @@ public final class ReactiveCommands {
 
 	private final EnvdClient envd;
 
+	private final SandboxObservationScope observations;
+
 	/**
 	 * Create the commands of a sandbox. Obtained from a sandbox, not built by
 	 * applications.
 	 * @param envd the sandbox's daemon
+	 * @param observations observes command runs
 	 */
-	public ReactiveCommands(EnvdClient envd) {
+	public ReactiveCommands(EnvdClient envd, SandboxObservationScope observations) {
 		this.envd = envd;
+		this.observations = observations;
 	}
 
 	/**
@@ -73,7 +78,7 @@ public final class ReactiveCommands {
 	 * @return its result; a non-zero exit fails with {@link CommandExitException}
 	 */
 	public Mono<CommandResult> run(String command, CommandOptions options) {
-		return Mono.defer(() -> {
+		return this.observations.observe("command.run", Mono.defer(() -> {
 			StringBuilder stdout = new StringBuilder();
 			StringBuilder stderr = new StringBuilder();
 			return events(command, options)
@@ -96,7 +101,7 @@ public final class ReactiveCommands {
 				})
 				.next()
 				.switchIfEmpty(Mono.error(() -> new E2bException("The process ended without reporting a result")));
-		});
+		}));
 	}
 
 	/**
@@ -134,7 +139,8 @@ public final class ReactiveCommands {
 	 * @return a handle, once the process has started
 	 */
 	public Mono<ReactiveCommandHandle> start(String command, CommandOptions options) {
-		return ReactiveCommandHandle.attach(events(command, options), this, options);
+		return this.observations.observe("command.start",
+				ReactiveCommandHandle.attach(events(command, options), this, options));
 	}
 
 	/**

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.observation.SandboxObservationScope;
 import io.github.e2bspringboot.errors.InvalidArgumentException;
 import io.github.e2bspringboot.errors.NotFoundException;
 import io.github.e2bspringboot.wire.Arguments;
@@ -53,12 +54,18 @@ public final class ReactiveFilesystem {
 
 	private static final int CHUNK_SIZE = 64 * 1024;
 
+	private static final String WRITE = "file.write";
+
+	private static final String READ = "file.read";
+
 	/** The envd version that accepts raw (octet-stream) uploads. */
 	private static final String RAW_UPLOAD_VERSION = "0.5.7";
 
 	private final EnvdClient envd;
 
 	private final FileAccess access;
+
+	private final SandboxObservationScope observations;
 
 	private final @Nullable String user;
 
@@ -67,14 +74,17 @@ public final class ReactiveFilesystem {
 	 * applications.
 	 * @param envd the sandbox's daemon
 	 * @param access what signed URLs and version checks need to know of the sandbox
+	 * @param observations observes file transfers
 	 */
-	public ReactiveFilesystem(EnvdClient envd, FileAccess access) {
-		this(envd, access, null);
+	public ReactiveFilesystem(EnvdClient envd, FileAccess access, SandboxObservationScope observations) {
+		this(envd, access, observations, null);
 	}
 
-	private ReactiveFilesystem(EnvdClient envd, FileAccess access, @Nullable String user) {
+	private ReactiveFilesystem(EnvdClient envd, FileAccess access, SandboxObservationScope observations,
+			@Nullable String user) {
 		this.envd = envd;
 		this.access = access;
+		this.observations = observations;
 		this.user = user;
 	}
 
@@ -85,7 +95,7 @@ public final class ReactiveFilesystem {
 	 * @return the view
 	 */
 	public ReactiveFilesystem asUser(String user) {
-		return new ReactiveFilesystem(this.envd, this.access, Arguments.requireText(user, "user"));
+		return new ReactiveFilesystem(this.envd, this.access, this.observations, Arguments.requireText(user, "user"));
 	}
 
 	/**
@@ -141,7 +151,7 @@ public final class ReactiveFilesystem {
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, Publisher<DataBuffer> content, WriteOptions options) {
-		return Mono.defer(() -> {
+		return this.observations.observe(WRITE, Mono.defer(() -> {
 			String target = Arguments.requireText(path, "path");
 			Arguments.requireNonNull(content, "content");
 			if (!this.access.supports(RAW_UPLOAD_VERSION)) {
@@ -149,14 +159,14 @@ public final class ReactiveFilesystem {
 				return writeMultipart(new WriteEntry(target, new PublisherResource(Flux.from(content))));
 			}
 			return single(target, this.envd.uploadRaw(target, Flux.from(content), options.compress(), this.user));
-		});
+		}));
 	}
 
 	private Mono<WriteInfo> writeMultipart(WriteEntry entry) {
-		return Mono.defer(() -> {
+		return this.observations.observe(WRITE, Mono.defer(() -> {
 			String path = Arguments.requireText(entry.path(), "path");
 			return single(path, this.envd.upload(path, List.of(entry), this.user));
-		});
+		}));
 	}
 
 	private static Mono<WriteInfo> single(String path, Mono<List<WriteInfo>> written) {
@@ -216,7 +226,8 @@ public final class ReactiveFilesystem {
 	 * @return the content
 	 */
 	public Flux<DataBuffer> readStream(String path) {
-		return Flux.defer(() -> this.envd.download(Arguments.requireText(path, "path"), this.user));
+		return this.observations.observe(READ,
+				Flux.defer(() -> this.envd.download(Arguments.requireText(path, "path"), this.user)));
 	}
 
 	/**
