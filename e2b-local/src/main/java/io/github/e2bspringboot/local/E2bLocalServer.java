@@ -87,10 +87,10 @@ public final class E2bLocalServer implements AutoCloseable {
 		}
 		ProcessLauncher launcher = ProcessLauncher.create(this.settings.isolation);
 		if (!launcher.isolated()) {
-			logger.log(System.Logger.Level.WARNING, "e2b-local runs sandbox processes WITHOUT isolation (bubblewrap"
-					+ " is not available or was turned off): commands run directly on this machine, absolute paths such"
-					+ " as /home/user are the host's, and sandboxes can see each other. Install bubblewrap for"
-					+ " per-sandbox namespaces.");
+			logger.log(System.Logger.Level.WARNING, "e2b-local runs sandbox processes WITHOUT isolation ("
+					+ launcher.whyNotIsolated() + "): commands run directly on this machine, absolute paths such"
+					+ " as /home/user are the host's, and sandboxes can see each other. Install bubblewrap (in a"
+					+ " container: allow user namespaces) for per-sandbox namespaces.");
 		}
 		try {
 			Path configured = this.settings.dataDirectory;

@@ -51,8 +51,11 @@ final class ProcessLauncher {
 
 	private final boolean bubblewrap;
 
-	private ProcessLauncher(boolean bubblewrap) {
+	private final @org.jspecify.annotations.Nullable String problem;
+
+	private ProcessLauncher(boolean bubblewrap, @org.jspecify.annotations.Nullable String problem) {
 		this.bubblewrap = bubblewrap;
+		this.problem = problem;
 	}
 
 	/**
@@ -63,20 +66,27 @@ final class ProcessLauncher {
 	 */
 	static ProcessLauncher create(Isolation isolation) {
 		if (isolation == Isolation.NONE) {
-			return new ProcessLauncher(false);
+			return new ProcessLauncher(false, "isolation was turned off");
 		}
 		String problem = bubblewrapProblem();
 		if (problem == null) {
-			return new ProcessLauncher(true);
+			return new ProcessLauncher(true, null);
 		}
 		if (isolation == Isolation.BUBBLEWRAP) {
 			throw new IllegalStateException("Bubblewrap isolation was required but does not work: " + problem);
 		}
-		return new ProcessLauncher(false);
+		return new ProcessLauncher(false, problem);
 	}
 
 	boolean isolated() {
 		return this.bubblewrap;
+	}
+
+	/**
+	 * Return why processes run without isolation.
+	 */
+	String whyNotIsolated() {
+		return (this.problem != null) ? this.problem : "";
 	}
 
 	/**

@@ -98,6 +98,8 @@ public class E2bProperties {
 
 	private final Health health = new Health();
 
+	private final Local local = new Local();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -190,6 +192,10 @@ public class E2bProperties {
 		return this.health;
 	}
 
+	public Local getLocal() {
+		return this.local;
+	}
+
 	@Override
 	public String toString() {
 		return "E2bProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", domain=" + this.domain
@@ -227,6 +233,28 @@ public class E2bProperties {
 
 		public void setCacheTimeToLive(Duration cacheTimeToLive) {
 			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+	}
+
+	/**
+	 * Embedded e2b-local server settings.
+	 */
+	public static class Local {
+
+		/**
+		 * Whether to start an embedded e2b-local server (needs e2b-local on the
+		 * classpath). Unset starts one only when neither an API key nor an API URL is
+		 * configured.
+		 */
+		private @Nullable Boolean enabled;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

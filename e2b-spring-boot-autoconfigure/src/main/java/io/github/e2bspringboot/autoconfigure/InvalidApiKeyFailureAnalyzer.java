@@ -29,7 +29,9 @@ class InvalidApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidApiKey
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidApiKeyException cause) {
 		String action = cause.isMissing()
 				? "Set the 'e2b.api-key' property to your team's API key from the E2B dashboard, for example"
-						+ " with the E2B_API_KEY environment variable (the one the official SDKs read)."
+						+ " with the E2B_API_KEY environment variable (the one the official SDKs read). For development"
+						+ " without an account, add e2b-local to the classpath: the starter then starts an embedded"
+						+ " E2B-compatible server."
 				: "Check the value of the 'e2b.api-key' property (or of the E2B_API_KEY environment variable)."
 						+ " Set 'e2b.validate-api-key=false' if your deployment uses keys of another shape.";
 		return new FailureAnalysis(cause.getMessage() + ".", action, cause);

@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Matches when {@code e2b.local.enabled} is {@code true}, or when it is unset and neither
+ * an API key nor an API URL is configured.
+ *
+ * @author e2b-spring-boot contributors
+ */
+class OnEmbeddedLocalServerCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Environment environment = context.getEnvironment();
+		Boolean enabled = environment.getProperty("e2b.local.enabled", Boolean.class);
+		if (enabled != null) {
+			return new ConditionOutcome(enabled, "e2b.local.enabled is " + enabled);
+		}
+		if (StringUtils.hasText(environment.getProperty("e2b.api-key"))) {
+			return ConditionOutcome.noMatch("an E2B API key is configured");
+		}
+		if (StringUtils.hasText(environment.getProperty("e2b.api-url"))) {
+			return ConditionOutcome.noMatch("an E2B API URL is configured");
+		}
+		return ConditionOutcome.match("neither an E2B API key nor an API URL is configured");
+	}
+
+}

@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.autoconfigure;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+
+import io.github.e2bspringboot.local.E2bLocalServer;
+import io.github.e2bspringboot.sandbox.Sandbox;
+import io.github.e2bspringboot.sandbox.SandboxOperations;
+import io.github.e2bspringboot.sandbox.SandboxQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The embedded default: with no key and no URL, the starter runs against an embedded
+ * e2b-local that lives and dies with the context.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EmbeddedLocalServerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(E2bLocalAutoConfiguration.class, WebClientAutoConfiguration.class,
+				E2bAutoConfiguration.class));
+
+	@Test
+	void withoutAKeyAnEmbeddedServerServesTheStarterAndStopsWithTheContext(CapturedOutput output) {
+		int[] port = new int[1];
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(E2bLocalServer.class);
+			E2bLocalServer server = context.getBean(E2bLocalServer.class);
+			port[0] = server.port();
+			assertThat(context.getBean(E2bConnectionDetails.class).getApiUrl()).isEqualTo(URI.create(server.url()));
+			SandboxOperations sandboxes = context.getBean(SandboxOperations.class);
+			try (Sandbox sandbox = sandboxes.create()) {
+				sandbox.files().write("hello.txt", "hello from the embedded server");
+				assertThat(sandbox.commands().run("cat hello.txt").stdout())
+					.isEqualTo("hello from the embedded server");
+				assertThat(sandboxes.list(SandboxQuery.all()).nextItems()).hasSize(1);
+			}
+			assertThat(server.sandboxCount()).isZero();
+		});
+
+		assertThat(listening(port[0])).as("the server stopped with the context").isFalse();
+		assertThat(output).containsOnlyOnce("started an embedded e2b-local server at http://127.0.0.1:" + port[0])
+			.contains("Set 'e2b.api-key' (or E2B_API_KEY) to use E2B's cloud");
+	}
+
+	@Test
+	void aConfiguredKeyOrUrlMeansNoLocalServer() {
+		this.contextRunner.withPropertyValues("e2b.api-key=e2b_0123abcd")
+			.run((context) -> assertThat(context).doesNotHaveBean(E2bLocalServer.class)
+				.hasSingleBean(PropertiesE2bConnectionDetails.class));
+		// a URL without a key is a cloud set-up missing its key, not a request for a
+		// local server
+		this.contextRunner.withPropertyValues("e2b.api-url=http://localhost:3000")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidApiKeyException.class));
+	}
+
+	@Test
+	void thePropertyTurnsItOnOrOff() {
+		this.contextRunner.withPropertyValues("e2b.local.enabled=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidApiKeyException.class));
+		this.contextRunner.withPropertyValues("e2b.local.enabled=true", "e2b.api-key=e2b_0123abcd").run((context) -> {
+			assertThat(context).hasSingleBean(E2bLocalServer.class);
+			assertThat(context.getBean(E2bConnectionDetails.class).getApiKey())
+				.isEqualTo(context.getBean(E2bLocalServer.class).apiKey());
+		});
+	}
+
+	@Test
+	void backsOffWithoutE2bLocalOnTheClasspathOrWithOtherConnectionDetails() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(E2bLocalServer.class))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("No E2B API key is configured"));
+		this.contextRunner.withBean(E2bConnectionDetails.class, () -> new E2bConnectionDetails() {
+
+			@Override
+			public String getApiKey() {
+				return "e2b_0123abcd";
+			}
+
+			@Override
+			public URI getApiUrl() {
+				return URI.create("http://localhost:1");
+			}
+
+		}).run((context) -> assertThat(context).doesNotHaveBean(E2bLocalServer.class));
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Test
+	void theAnalysisOfAMissingKeyMentionsTheLocalServer() {
+		assertThatExceptionOfType(InvalidApiKeyException.class)
+			.isThrownBy(() -> InvalidApiKeyException.check(null, true))
+			.satisfies((ex) -> assertThat(new InvalidApiKeyFailureAnalyzer().analyze(ex).getAction())
+				.contains("e2b-local"));
+	}
+
+}
