@@ -19,6 +19,7 @@ import io.github.e2bspringboot.observation.SandboxObservationConvention;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.github.e2bspringboot.sandbox.SandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
@@ -30,6 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,6 +66,7 @@ public final class E2bAutoConfiguration {
 			SandboxTracker tracker, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<SandboxObservationConvention> observationConvention) {
 		String apiKey = InvalidApiKeyException.check(connectionDetails.getApiKey(), properties.isValidateApiKey());
+		E2bPropertiesValidator.validate(properties, connectionDetails);
 		E2bConnectionConfig config = E2bConnectionConfig.builder()
 			.apiKey(apiKey)
 			.apiUrl(connectionDetails.getApiUrl())
@@ -71,6 +74,7 @@ public final class E2bAutoConfiguration {
 			.sandboxUrl(connectionDetails.getSandboxUrl())
 			.requestTimeout(properties.getRequestTimeout())
 			.apiHeaders(properties.getApiHeaders())
+			.retryPolicy(retryPolicy(properties.getRetry()))
 			.build();
 		// a builder of our own: Boot's is prototype-scoped, so customizing it touches no
 		// one else
@@ -79,7 +83,22 @@ public final class E2bAutoConfiguration {
 		ReactiveSandboxTemplate template = new ReactiveSandboxTemplate(builder, config, defaults(properties),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), tracker);
 		template.setObservationConvention(observationConvention.getIfAvailable());
+		template.setLostCreateCleanup(properties.isCleanUpLostCreates());
 		return template;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "e2b.kill-sandboxes-on-shutdown", matchIfMissing = true)
+	E2bSandboxReaper e2bSandboxReaper(SandboxTracker tracker, ReactiveSandboxOperations reactiveSandboxOperations) {
+		return new E2bSandboxReaper(tracker, reactiveSandboxOperations);
+	}
+
+	private static RetryPolicy retryPolicy(E2bProperties.Retry retry) {
+		if (!retry.isEnabled()) {
+			return RetryPolicy.none();
+		}
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMultiplier(), retry.getJitter());
 	}
 
 	@Bean

@@ -100,6 +100,20 @@ public class E2bProperties {
 
 	private final Local local = new Local();
 
+	private final Retry retry = new Retry();
+
+	/**
+	 * Whether sandboxes this application created are killed when the application context
+	 * closes, so none outlives the application.
+	 */
+	private boolean killSandboxesOnShutdown = true;
+
+	/**
+	 * Whether each create is tagged with a unique metadata entry, so that a sandbox whose
+	 * create response was lost is found and killed instead of leaking.
+	 */
+	private boolean cleanUpLostCreates = true;
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -196,6 +210,26 @@ public class E2bProperties {
 		return this.local;
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public boolean isKillSandboxesOnShutdown() {
+		return this.killSandboxesOnShutdown;
+	}
+
+	public void setKillSandboxesOnShutdown(boolean killSandboxesOnShutdown) {
+		this.killSandboxesOnShutdown = killSandboxesOnShutdown;
+	}
+
+	public boolean isCleanUpLostCreates() {
+		return this.cleanUpLostCreates;
+	}
+
+	public void setCleanUpLostCreates(boolean cleanUpLostCreates) {
+		this.cleanUpLostCreates = cleanUpLostCreates;
+	}
+
 	@Override
 	public String toString() {
 		return "E2bProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", domain=" + this.domain
@@ -255,6 +289,93 @@ public class E2bProperties {
 
 		public void setEnabled(@Nullable Boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Retry settings: exponential backoff with jitter for idempotent calls that failed to
+	 * connect or got 429, 502, 503 or 504.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of attempts of one call, the first included.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest wait between attempts, a server's Retry-After included.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * Factor by which the wait grows after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Random share of each wait, from 0 (none) to 1, so that clients do not retry in
+		 * step.
+		 */
+		private double jitter = 0.5;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
 		}
 
 	}

@@ -16,6 +16,8 @@
 
 package io.github.e2bspringboot.errors;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @author e2b-spring-boot contributors
  */
 public class RateLimitException extends E2bException {
+
+	private final @Nullable Duration retryAfter;
 
 	/**
 	 * Create an exception with a message.
@@ -40,7 +44,28 @@ public class RateLimitException extends E2bException {
 	 * @param cause the cause, or {@code null}
 	 */
 	public RateLimitException(String message, @Nullable Integer statusCode, @Nullable Throwable cause) {
+		this(message, statusCode, cause, null);
+	}
+
+	/**
+	 * Create an exception that says when to try again.
+	 * @param message the detail message
+	 * @param statusCode the HTTP status of the failed response, or {@code null}
+	 * @param cause the cause, or {@code null}
+	 * @param retryAfter the server's {@code Retry-After}, or {@code null}
+	 */
+	public RateLimitException(String message, @Nullable Integer statusCode, @Nullable Throwable cause,
+			@Nullable Duration retryAfter) {
 		super(message, statusCode, cause);
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Return how long the server asked to wait before trying again.
+	 * @return the wait, or {@code null} when the server did not say
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return this.retryAfter;
 	}
 
 }

@@ -49,6 +49,8 @@ public final class E2bConnectionConfig {
 
 	private final Map<String, String> apiHeaders;
 
+	private final RetryPolicy retryPolicy;
+
 	private E2bConnectionConfig(Builder builder) {
 		this.apiKey = builder.apiKey;
 		this.domain = builder.domain;
@@ -56,6 +58,7 @@ public final class E2bConnectionConfig {
 		this.sandboxUrl = builder.sandboxUrl;
 		this.requestTimeout = builder.requestTimeout;
 		this.apiHeaders = Map.copyOf(builder.apiHeaders);
+		this.retryPolicy = builder.retryPolicy;
 	}
 
 	/**
@@ -115,6 +118,14 @@ public final class E2bConnectionConfig {
 		return this.apiHeaders;
 	}
 
+	/**
+	 * Return how failed requests are retried.
+	 * @return the retry policy
+	 */
+	public RetryPolicy retryPolicy() {
+		return this.retryPolicy;
+	}
+
 	@Override
 	public String toString() {
 		return "E2bConnectionConfig[apiUrl=" + this.apiUrl + ", domain=" + this.domain + ", sandboxUrl="
@@ -139,7 +150,20 @@ public final class E2bConnectionConfig {
 
 		private Map<String, String> apiHeaders = Map.of();
 
+		private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
 		private Builder() {
+		}
+
+		/**
+		 * Set how failed requests are retried; {@link RetryPolicy#none()} turns retries
+		 * off.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+			return this;
 		}
 
 		/**

@@ -17,9 +17,16 @@ package io.github.e2bspringboot.sandbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.E2bConnectionException;
+import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.InvalidArgumentException;
+import io.github.e2bspringboot.errors.RateLimitException;
+import io.github.e2bspringboot.errors.SandboxTimeoutException;
+import io.github.e2bspringboot.errors.ServiceBusyException;
 import io.github.e2bspringboot.errors.TemplateException;
 import io.github.e2bspringboot.observation.SandboxObservationContext;
 import io.github.e2bspringboot.observation.SandboxObservationConvention;
@@ -30,6 +37,7 @@ import io.github.e2bspringboot.wire.ControlPlaneClient;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdAddress;
 import io.github.e2bspringboot.wire.EnvdClient;
+import io.github.e2bspringboot.wire.Retries;
 import io.github.e2bspringboot.wire.Versions;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -61,6 +69,12 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 
 	private static final Log logger = LogFactory.getLog(ReactiveSandboxTemplate.class);
 
+	/**
+	 * The metadata key that tags each create, to find a sandbox whose create response was
+	 * lost.
+	 */
+	public static final String CREATE_ID_METADATA_KEY = "e2b-spring-boot-create-id";
+
 	private static final String MINIMUM_ENVD_VERSION = "0.1.0";
 
 	private final AtomicBoolean unsecuredWarned = new AtomicBoolean();
@@ -78,6 +92,8 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	private final SandboxTracker tracker;
 
 	private volatile SandboxObservations observations;
+
+	private volatile boolean lostCreateCleanup = true;
 
 	/**
 	 * Create a template that records no observations.
@@ -119,6 +135,17 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	}
 
 	/**
+	 * Set whether each create is tagged with a unique {@value #CREATE_ID_METADATA_KEY}
+	 * metadata entry, so that a sandbox whose create response was lost (a dropped
+	 * connection, a timeout, a 5xx after the request arrived) can be found and killed
+	 * rather than leaked. On by default.
+	 * @param lostCreateCleanup whether to tag creates and clean up after lost responses
+	 */
+	public void setLostCreateCleanup(boolean lostCreateCleanup) {
+		this.lostCreateCleanup = lostCreateCleanup;
+	}
+
+	/**
 	 * Return the sandboxes this template created and did not kill.
 	 * @return the tracker
 	 */
@@ -143,12 +170,58 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 			String template = Arguments.requireText(resolved.template(), "template");
 			Duration timeout = (resolved.timeout() != null) ? resolved.timeout() : DEFAULT_TIMEOUT;
 			SandboxObservationContext context = new SandboxObservationContext("create", template, null);
-			Mono<CreatedSandbox> created = this.controlPlane.create(resolved).flatMap(this::requireSupportedEnvd);
+			Mono<CreatedSandbox> created = createCleaningUp(resolved).flatMap(this::requireSupportedEnvd);
 			return this.observations.observe(context, created, (sandbox) -> context.setSandboxId(sandbox.sandboxId()))
 				.doOnNext((sandbox) -> this.tracker.created(sandbox.sandboxId(), template, timeout))
 				.doOnError((ex) -> this.tracker.createFailed(template))
 				.map((sandbox) -> toSandbox(sandbox, template));
 		});
+	}
+
+	/**
+	 * Create, and when the response is lost after the request may have arrived, kill what
+	 * the create made: the caller gets the error and no sandbox is left behind.
+	 */
+	private Mono<CreatedSandbox> createCleaningUp(SandboxSpec spec) {
+		if (!this.lostCreateCleanup) {
+			return this.controlPlane.create(spec);
+		}
+		String createId = UUID.randomUUID().toString();
+		SandboxSpec tagged = spec.toBuilder().metadata(CREATE_ID_METADATA_KEY, createId).build();
+		return this.controlPlane.create(tagged)
+			.onErrorResume((ex) -> mayHaveCreated(ex) ? killTagged(createId).then(Mono.error(ex)) : Mono.error(ex));
+	}
+
+	private Mono<Void> killTagged(String createId) {
+		SandboxQuery query = SandboxQuery.builder().metadata(CREATE_ID_METADATA_KEY, createId).build();
+		return new ReactiveSandboxPaginator((token) -> this.controlPlane.list(query, null, token), null).items()
+			.concatMap((orphan) -> this.controlPlane.kill(orphan.sandboxId())
+				.doOnNext((killed) -> logger.warn("Killed sandbox " + orphan.sandboxId()
+						+ " whose create response was lost, so that it does not leak")))
+			.onErrorResume((ex) -> {
+				logger
+					.warn("Could not check for a sandbox left by a create whose response was lost: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	/**
+	 * Whether a failed create may still have made a sandbox: the request may have arrived
+	 * and only the answer was lost.
+	 */
+	private static boolean mayHaveCreated(Throwable failure) {
+		if (failure instanceof RateLimitException || failure instanceof ServiceBusyException
+				|| failure instanceof AuthenticationException || failure instanceof InvalidArgumentException) {
+			return false;
+		}
+		if (failure instanceof E2bConnectionException) {
+			return !Retries.neverSent(failure);
+		}
+		if (failure instanceof E2bException e2b && e2b.getStatusCode() != null) {
+			return e2b.getStatusCode() >= 500;
+		}
+		return failure instanceof SandboxTimeoutException || failure instanceof E2bException;
 	}
 
 	@Override
@@ -268,7 +341,7 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	private ReactiveSandbox toSandbox(CreatedSandbox created, @Nullable String template) {
 		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
 		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
-				this.config.requestTimeout());
+				this.config.requestTimeout(), this.config.retryPolicy());
 		return new ReactiveSandbox(created, this, envd,
 				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()),
 				new SandboxObservationScope(this.observations, template, created.sandboxId()));

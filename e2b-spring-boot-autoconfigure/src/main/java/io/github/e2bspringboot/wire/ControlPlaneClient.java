@@ -45,7 +45,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The E2B control plane (REST/JSON): every request the client sends to
@@ -57,6 +56,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 public final class ControlPlaneClient {
 
 	private static final byte[] NO_BODY = new byte[0];
+
+	private static final java.util.Set<Integer> RETRYABLE_STATUSES = java.util.Set.of(429, 502, 503, 504);
 
 	private final WebClient webClient;
 
@@ -105,7 +106,7 @@ public final class ControlPlaneClient {
 			body.put("autoPause", spec.autoPause());
 		}
 		String path = unsecured ? "/sandboxes" : "/v2/sandboxes";
-		return send(HttpMethod.POST, path, body).map((response) -> {
+		return send(HttpMethod.POST, path, body, Retries.Safety.NOT_IDEMPOTENT).map((response) -> {
 			if (!response.isSuccess()) {
 				throw response.error();
 			}
@@ -125,7 +126,8 @@ public final class ControlPlaneClient {
 		if (timeout != null) {
 			body.put("timeout", seconds(timeout));
 		}
-		return send(HttpMethod.POST, "/v2/sandboxes/" + UriEncoding.component(sandboxId) + "/connect", body)
+		return send(HttpMethod.POST, "/v2/sandboxes/" + UriEncoding.component(sandboxId) + "/connect", body,
+				Retries.Safety.IDEMPOTENT)
 			.map((response) -> {
 				if (response.isNotFound()) {
 					throw new SandboxNotFoundException("Paused sandbox " + sandboxId + " not found", 404, null);
@@ -143,7 +145,7 @@ public final class ControlPlaneClient {
 	 * @return {@code true} when it was killed, {@code false} when it did not exist
 	 */
 	public Mono<Boolean> kill(String sandboxId) {
-		return send(HttpMethod.DELETE, sandboxPath(sandboxId), null).map((response) -> {
+		return send(HttpMethod.DELETE, sandboxPath(sandboxId), null, Retries.Safety.IDEMPOTENT).map((response) -> {
 			if (response.isNotFound()) {
 				return false;
 			}
@@ -160,7 +162,7 @@ public final class ControlPlaneClient {
 	 * @return the sandbox's description
 	 */
 	public Mono<SandboxInfo> getInfo(String sandboxId) {
-		return send(HttpMethod.GET, sandboxPath(sandboxId), null)
+		return send(HttpMethod.GET, sandboxPath(sandboxId), null, Retries.Safety.IDEMPOTENT)
 			.map((response) -> WireJson.read(expectFound(response, sandboxId).body(), ListedSandboxJson.class)
 				.toSandboxInfo());
 	}
@@ -172,7 +174,8 @@ public final class ControlPlaneClient {
 	 * @return completion
 	 */
 	public Mono<Void> setTimeout(String sandboxId, Duration timeout) {
-		return send(HttpMethod.POST, sandboxPath(sandboxId) + "/timeout", Map.of("timeout", seconds(timeout)))
+		return send(HttpMethod.POST, sandboxPath(sandboxId) + "/timeout", Map.of("timeout", seconds(timeout)),
+				Retries.Safety.IDEMPOTENT)
 			.doOnNext((response) -> expectFound(response, sandboxId))
 			.then();
 	}
@@ -183,13 +186,14 @@ public final class ControlPlaneClient {
 	 * @return {@code true} when it was paused, {@code false} when it already was
 	 */
 	public Mono<Boolean> pause(String sandboxId) {
-		return send(HttpMethod.POST, sandboxPath(sandboxId) + "/pause", Map.of()).map((response) -> {
-			if (response.status() == 409) {
-				return false;
-			}
-			expectFound(response, sandboxId);
-			return true;
-		});
+		return send(HttpMethod.POST, sandboxPath(sandboxId) + "/pause", Map.of(), Retries.Safety.IDEMPOTENT)
+			.map((response) -> {
+				if (response.status() == 409) {
+					return false;
+				}
+				expectFound(response, sandboxId);
+				return true;
+			});
 	}
 
 	/**
@@ -198,7 +202,7 @@ public final class ControlPlaneClient {
 	 * @return the samples, oldest first
 	 */
 	public Mono<List<SandboxMetrics>> getMetrics(String sandboxId) {
-		return send(HttpMethod.GET, sandboxPath(sandboxId) + "/metrics", null)
+		return send(HttpMethod.GET, sandboxPath(sandboxId) + "/metrics", null, Retries.Safety.IDEMPOTENT)
 			.map((response) -> WireJson.read(expectFound(response, sandboxId).body(), MetricJson.LIST)
 				.stream()
 				.map(MetricJson::toSandboxMetrics)
@@ -224,7 +228,7 @@ public final class ControlPlaneClient {
 		}
 		queryString.add("limit", limit);
 		queryString.add("nextToken", nextToken);
-		return send(HttpMethod.GET, "/v2/sandboxes" + queryString, null).map((response) -> {
+		return send(HttpMethod.GET, "/v2/sandboxes" + queryString, null, Retries.Safety.IDEMPOTENT).map((response) -> {
 			if (!response.isSuccess()) {
 				throw response.error();
 			}
@@ -246,7 +250,8 @@ public final class ControlPlaneClient {
 		return response;
 	}
 
-	private Mono<ApiResponse> send(HttpMethod method, String pathAndQuery, @Nullable Map<String, ?> body) {
+	private Mono<ApiResponse> send(HttpMethod method, String pathAndQuery, @Nullable Map<String, ?> body,
+			Retries.Safety safety) {
 		String apiKey = this.config.apiKey();
 		if (apiKey == null || apiKey.isBlank()) {
 			return Mono.error(new AuthenticationException(
@@ -261,10 +266,14 @@ public final class ControlPlaneClient {
 			});
 			WebClient.RequestHeadersSpec<?> withBody = (body != null)
 					? request.contentType(MediaType.APPLICATION_JSON).bodyValue(WireJson.write(body)) : request;
-			return withBody.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-				.defaultIfEmpty(NO_BODY)
-				.map((bytes) -> new ApiResponse(response.statusCode().value(), response.headers().asHttpHeaders(),
-						bytes)));
+			return withBody
+				.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+					.defaultIfEmpty(NO_BODY)
+					.map((bytes) -> new ApiResponse(response.statusCode().value(), response.headers().asHttpHeaders(),
+							bytes)))
+				// statuses that may be retried become errors here, so the retry sees them
+				.flatMap((response) -> RETRYABLE_STATUSES.contains(response.status()) ? Mono.error(response.error())
+						: Mono.just(response));
 		});
 		Duration timeout = this.config.requestTimeout();
 		if (!timeout.isZero()) {
@@ -276,9 +285,19 @@ public final class ControlPlaneClient {
 							method + " " + uri.getRawPath() + " got no answer within the request timeout of "
 									+ timeout.toMillis() + " ms (e2b.request-timeout)",
 							null, ex))
-			.onErrorMap(WebClientRequestException.class, (ex) -> new E2bConnectionException(
-					"Could not reach the E2B API at " + this.baseUrl + ": " + ex.getMostSpecificCause().getMessage(),
-					null, ex));
+			.onErrorMap(ErrorMapping::isTransportFailure,
+					(ex) -> new E2bConnectionException(
+							"Could not reach the E2B API at " + this.baseUrl + ": " + mostSpecificMessage(ex), null,
+							ex))
+			.retryWhen(Retries.of(this.config.retryPolicy(), safety));
+	}
+
+	private static String mostSpecificMessage(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return String.valueOf(cause.getMessage());
 	}
 
 	private static String sandboxPath(String sandboxId) {
@@ -306,7 +325,7 @@ public final class ControlPlaneClient {
 		}
 
 		E2bException error() {
-			return ErrorMapping.controlPlane(this.status, this.body);
+			return ErrorMapping.controlPlane(this.status, this.body, this.headers.getFirst("Retry-After"));
 		}
 
 	}

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.e2bspringboot.errors.E2bConnectionException;
 import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
+import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import io.github.e2bspringboot.sandbox.files.WriteInfo;
 import io.github.e2bspringboot.wire.WireJson.EntryJson;
@@ -41,7 +42,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The daemon inside one sandbox (envd): its REST endpoints {@code /files} and
@@ -56,6 +56,10 @@ public final class EnvdClient {
 
 	private static final Duration STREAM_DEADLINE_GRACE = Duration.ofSeconds(5);
 
+	/** Calls that change nothing, or nothing more when repeated. */
+	private static final java.util.Set<String> IDEMPOTENT_PROCEDURES = java.util.Set.of("filesystem.Filesystem/Stat",
+			"filesystem.Filesystem/ListDir", "filesystem.Filesystem/Remove", "process.Process/List");
+
 	private final WebClient webClient;
 
 	private final String baseUrl;
@@ -66,6 +70,8 @@ public final class EnvdClient {
 
 	private final Duration idleTimeout;
 
+	private final RetryPolicy retryPolicy;
+
 	/**
 	 * Create a client for one sandbox.
 	 * @param webClient the HTTP client
@@ -74,14 +80,26 @@ public final class EnvdClient {
 	 * @param accessToken the access token of a secure sandbox, or {@code null}
 	 * @param idleTimeout how long a response may stay silent before the request fails;
 	 * zero for no limit
+	 * @param retryPolicy how idempotent calls are retried
 	 */
 	public EnvdClient(WebClient webClient, String baseUrl, String sandboxId, @Nullable String accessToken,
-			Duration idleTimeout) {
+			Duration idleTimeout, RetryPolicy retryPolicy) {
 		this.webClient = webClient;
 		this.baseUrl = baseUrl;
 		this.sandboxId = sandboxId;
 		this.accessToken = accessToken;
 		this.idleTimeout = idleTimeout;
+		this.retryPolicy = retryPolicy;
+	}
+
+	/**
+	 * Retry an idempotent call of this sandbox under the configured policy.
+	 * @param <T> the value type
+	 * @param call the call, subscribed again for each attempt
+	 * @return the retrying call
+	 */
+	public <T> Mono<T> retrying(Mono<T> call) {
+		return call.retryWhen(Retries.of(this.retryPolicy, Retries.Safety.IDEMPOTENT));
 	}
 
 	/**
@@ -95,17 +113,20 @@ public final class EnvdClient {
 	public Mono<List<WriteInfo>> upload(@Nullable String path, List<WriteEntry> entries, @Nullable String user) {
 		String boundary = MultipartFiles.newBoundary();
 		URI uri = filesUri(path, user);
-		return request(this.webClient.post().uri(uri))
+		Mono<List<WriteInfo>> call = request(this.webClient.post().uri(uri))
 			.header(HttpHeaders.CONTENT_TYPE, MultipartFiles.contentType(boundary))
 			.body(BodyInserters
 				.fromDataBuffers(MultipartFiles.encode(entries, boundary, DefaultDataBufferFactory.sharedInstance)))
 			.exchangeToMono((response) -> bodyOf(response).map((body) -> {
 				if (!response.statusCode().is2xxSuccessful()) {
-					throw ErrorMapping.envd(response.statusCode().value(), body);
+					throw error(response, body);
 				}
 				return WireJson.read(body, EntryJson.LIST).stream().map(EntryJson::toWriteInfo).toList();
 			}))
-			.onErrorMap(WebClientRequestException.class, this::unreachable);
+			.onErrorMap(ErrorMapping::isTransportFailure, this::unreachable);
+		// content that can be read again (bytes, files) makes the write safe to repeat
+		boolean replayable = entries.stream().noneMatch((entry) -> entry.content().isOpen());
+		return replayable ? retrying(call) : call;
 	}
 
 	/**
@@ -119,9 +140,8 @@ public final class EnvdClient {
 			if (response.statusCode().is2xxSuccessful()) {
 				return response.bodyToFlux(DataBuffer.class);
 			}
-			return bodyOf(response)
-				.flatMapMany((body) -> Flux.error(ErrorMapping.envd(response.statusCode().value(), body)));
-		}).onErrorMap(WebClientRequestException.class, this::unreachable);
+			return bodyOf(response).flatMapMany((body) -> Flux.error(error(response, body)));
+		}).onErrorMap(ErrorMapping::isTransportFailure, this::unreachable);
 	}
 
 	/**
@@ -137,11 +157,11 @@ public final class EnvdClient {
 					return false;
 				}
 				if (!response.statusCode().is2xxSuccessful()) {
-					throw ErrorMapping.envd(status, body);
+					throw error(response, body);
 				}
 				return true;
 			}))
-			.onErrorMap(WebClientRequestException.class, this::unreachable);
+			.onErrorMap(ErrorMapping::isTransportFailure, this::unreachable);
 	}
 
 	/**
@@ -162,10 +182,10 @@ public final class EnvdClient {
 			}
 		}).body(BodyInserters.fromDataBuffers(body)).exchangeToMono((response) -> bodyOf(response).map((bytes) -> {
 			if (!response.statusCode().is2xxSuccessful()) {
-				throw ErrorMapping.envd(response.statusCode().value(), bytes);
+				throw error(response, bytes);
 			}
 			return WireJson.read(bytes, EntryJson.LIST).stream().map(EntryJson::toWriteInfo).toList();
-		})).onErrorMap(WebClientRequestException.class, this::unreachable);
+		})).onErrorMap(ErrorMapping::isTransportFailure, this::unreachable);
 	}
 
 	/**
@@ -198,7 +218,8 @@ public final class EnvdClient {
 						(ex) -> new SandboxTimeoutException(procedure + " got no answer within the request timeout of "
 								+ timeout.toMillis() + " ms (e2b.request-timeout)", null, ex));
 		}
-		return call.onErrorMap(WebClientRequestException.class, this::unreachable);
+		call = call.onErrorMap(ErrorMapping::isTransportFailure, this::unreachable);
+		return IDEMPOTENT_PROCEDURES.contains(procedure) ? retrying(call) : call;
 	}
 
 	/**
@@ -283,8 +304,18 @@ public final class EnvdClient {
 							null, failure)));
 	}
 
+	private static E2bException error(ClientResponse response, byte[] body) {
+		return ErrorMapping.envd(response.statusCode().value(), body,
+				response.headers().asHttpHeaders().getFirst("Retry-After"));
+	}
+
 	private static E2bException rpcError(int status, byte[] body, boolean filesystem) {
 		String code = WireJson.connectCode(body);
+		if (code == null && (status == 429 || status == 503 || status == 504)) {
+			// not envd's own answer but a proxy's: a transient refusal, typed so it is
+			// retried
+			return ErrorMapping.envd(status, body, null);
+		}
 		String message = WireJson.errorMessage(body);
 		return ErrorMapping.rpc((code != null) ? code : ErrorMapping.rpcCode(status),
 				(message != null && !message.isEmpty()) ? message : "HTTP " + status, filesystem);
@@ -335,9 +366,9 @@ public final class EnvdClient {
 		return response.bodyToMono(byte[].class).defaultIfEmpty(NO_BODY);
 	}
 
-	private E2bException unreachable(WebClientRequestException ex) {
-		return new E2bConnectionException("Could not reach sandbox " + this.sandboxId + " at " + this.baseUrl + ": "
-				+ ex.getMostSpecificCause().getMessage(), null, ex);
+	private E2bException unreachable(Throwable ex) {
+		return new E2bConnectionException(
+				"Could not reach sandbox " + this.sandboxId + " at " + this.baseUrl + ": " + ex.getMessage(), null, ex);
 	}
 
 }

@@ -15,6 +15,8 @@
  */
 package io.github.e2bspringboot.wire;
 
+import java.time.Duration;
+
 import io.github.e2bspringboot.errors.AuthenticationException;
 import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.InvalidArgumentException;
@@ -24,6 +26,8 @@ import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.errors.ServiceBusyException;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -43,15 +47,16 @@ final class ErrorMapping {
 	 * Map a failed control-plane response that no call-site rule handled.
 	 * @param status the HTTP status
 	 * @param body the response body
+	 * @param retryAfter the {@code Retry-After} header, if any
 	 * @return the exception to throw
 	 */
-	static E2bException controlPlane(int status, byte[] body) {
+	static E2bException controlPlane(int status, byte[] body, @Nullable String retryAfter) {
 		String message = message(status, body);
 		return switch (status) {
 			case 401 ->
 				new AuthenticationException("Unauthorized, please check your credentials. - " + message, status, null);
-			case 429 ->
-				new RateLimitException("Rate limit exceeded, please try again later - " + message, status, null);
+			case 429 -> new RateLimitException("Rate limit exceeded, please try again later - " + message, status, null,
+					retryAfter(retryAfter));
 			case 503 ->
 				new ServiceBusyException("Service temporarily unavailable, please retry - " + message, status, null);
 			default -> new E2bException(status + ": " + message, status, null);
@@ -62,15 +67,18 @@ final class ErrorMapping {
 	 * Map a failed envd REST response ({@code /files}, {@code /health}).
 	 * @param status the HTTP status
 	 * @param body the response body
+	 * @param retryAfter the {@code Retry-After} header, if any
 	 * @return the exception to throw
 	 */
-	static E2bException envd(int status, byte[] body) {
+	static E2bException envd(int status, byte[] body, @Nullable String retryAfter) {
 		String message = message(status, body);
 		return switch (status) {
 			case 400 -> new InvalidArgumentException(message, status, null);
 			case 401 -> new AuthenticationException(message, status, null);
 			case 404 -> new SandboxFileNotFoundException(message, status, null);
-			case 429 -> new RateLimitException(message + ": the sandbox is rate limiting requests", status, null);
+			case 429 -> new RateLimitException(message + ": the sandbox is rate limiting requests", status, null,
+					retryAfter(retryAfter));
+			case 503 -> new ServiceBusyException(message + ": the sandbox is busy, please retry", status, null);
 			case 502 -> new SandboxTimeoutException(message
 					+ ": the sandbox is not running, most likely because its lifetime (the sandbox timeout) ran out;"
 					+ " give a longer timeout at creation or extend it with setTimeout", status, null);
@@ -104,6 +112,28 @@ final class ErrorMapping {
 	}
 
 	/**
+	 * Whether a failure is the transport's (a refused, reset or dropped connection)
+	 * rather than an answer of E2B's.
+	 * @param failure the failure
+	 * @return {@code true} for a transport failure
+	 */
+	static boolean isTransportFailure(Throwable failure) {
+		if (failure instanceof E2bException) {
+			return false;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// a read that stayed silent past the request timeout is a stalled connection
+			// too
+			if (cause instanceof java.io.IOException
+					|| cause instanceof org.springframework.web.reactive.function.client.WebClientRequestException
+					|| cause instanceof io.netty.handler.timeout.ReadTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * The Connect code a non-Connect HTTP error stands for.
 	 * @param status the HTTP status
 	 * @return the code
@@ -120,6 +150,28 @@ final class ErrorMapping {
 			case 504 -> "deadline_exceeded";
 			default -> "unknown";
 		};
+	}
+
+	/**
+	 * Parse a {@code Retry-After} header: seconds, or an HTTP date.
+	 */
+	static @Nullable Duration retryAfter(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Duration until = Duration.between(java.time.Instant.now(), java.time.ZonedDateTime.parse(header.trim(),
+						java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
+				return until.isNegative() ? Duration.ZERO : until;
+			}
+			catch (java.time.format.DateTimeParseException unparsable) {
+				return null;
+			}
+		}
 	}
 
 	private static String message(int status, byte[] body) {

@@ -67,8 +67,12 @@ class E2bHealthIndicatorTests {
 		try (RecordingServer server = new RecordingServer()) {
 			closed = server.url().toString();
 		}
-		assertThat(indicator(closed, WRONG_KEY, Duration.ZERO).health().getDetails().get("error").toString())
-			.startsWith("The E2B API is unreachable");
+		// refused connections are retried first: give the probe the time of the default
+		// policy
+		assertThat(indicator(closed, WRONG_KEY, Duration.ZERO, Duration.ofSeconds(5)).health()
+			.getDetails()
+			.get("error")
+			.toString()).startsWith("The E2B API is unreachable");
 		try (RecordingServer server = new RecordingServer()) {
 			server.enqueueJson(500, "{\"code\":500,\"message\":\"boom\"}");
 			Health health = indicator(server.url().toString(), WRONG_KEY, Duration.ZERO).health();
@@ -104,13 +108,17 @@ class E2bHealthIndicatorTests {
 	}
 
 	private static E2bHealthIndicator indicator(String url, String apiKey, Duration cacheTimeToLive) {
+		return indicator(url, apiKey, cacheTimeToLive, Duration.ofSeconds(1));
+	}
+
+	private static E2bHealthIndicator indicator(String url, String apiKey, Duration cacheTimeToLive, Duration timeout) {
 		E2bConnectionConfig config = E2bConnectionConfig.builder()
 			.apiKey(apiKey)
 			.apiUrl(java.net.URI.create(url))
 			.requestTimeout(Duration.ofSeconds(30))
 			.build();
 		return new E2bHealthIndicator(new ReactiveSandboxTemplate(WebClient.builder(), config, SandboxSpec.empty()),
-				config.apiUrl(), Duration.ofSeconds(1), cacheTimeToLive);
+				config.apiUrl(), timeout, cacheTimeToLive);
 	}
 
 }

@@ -29,6 +29,7 @@ import io.github.e2bspringboot.errors.ServiceBusyException;
 import io.github.e2bspringboot.local.E2bLocalServer;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
@@ -157,6 +158,7 @@ class SandboxObservationTests {
 			.apiUrl(java.net.URI.create(url))
 			.sandboxUrl(java.net.URI.create(url))
 			.requestTimeout(Duration.ofSeconds(10))
+			.retryPolicy(RetryPolicy.none())
 			.build();
 		return new ReactiveSandboxTemplate(WebClient.builder(), config, SandboxSpec.empty(), this.registry,
 				new SandboxTracker());

@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
 
@@ -65,8 +66,13 @@ public final class WireFixtures {
 			.apiUrl(server.url())
 			.sandboxUrl(server.url())
 			.requestTimeout(Duration.ofSeconds(5))
+			// each scripted answer is seen once: retries have tests of their own
+			.retryPolicy(RetryPolicy.none())
 			.build();
-		return new ReactiveSandboxTemplate(WebClient.builder(), config, defaults);
+		ReactiveSandboxTemplate template = new ReactiveSandboxTemplate(WebClient.builder(), config, defaults);
+		// bodies are compared byte for byte with the JS SDK's, which adds no create tag
+		template.setLostCreateCleanup(false);
+		return template;
 	}
 
 	public static SandboxTemplate template(RecordingServer server) {

@@ -206,7 +206,9 @@ public final class ReactiveFilesystem {
 	 * @return the content
 	 */
 	public Mono<byte[]> readBytes(String path) {
-		return DataBufferUtils.join(readStream(path)).map((buffer) -> {
+		// the whole read is retried, never a stream that already delivered part of the
+		// file
+		return this.envd.retrying(DataBufferUtils.join(readStream(path)).map((buffer) -> {
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
@@ -215,7 +217,7 @@ public final class ReactiveFilesystem {
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-		}).defaultIfEmpty(new byte[0]);
+		}).defaultIfEmpty(new byte[0]));
 	}
 
 	/**
