@@ -31,15 +31,6 @@ import reactor.core.publisher.Mono;
 public record SandboxObservationScope(SandboxObservations observations, @Nullable String template, String sandboxId) {
 
 	/**
-	 * A scope that records nothing.
-	 * @param sandboxId the sandbox's ID
-	 * @return the scope
-	 */
-	public static SandboxObservationScope noop(String sandboxId) {
-		return new SandboxObservationScope(SandboxObservations.noop(), null, sandboxId);
-	}
-
-	/**
 	 * Observe a single-valued operation.
 	 * @param <T> the value type
 	 * @param operation the operation's name, such as {@code file.write}

@@ -55,14 +55,6 @@ public final class SandboxObservations {
 	}
 
 	/**
-	 * Observations that record nothing.
-	 * @return the observations
-	 */
-	public static SandboxObservations noop() {
-		return new SandboxObservations(ObservationRegistry.NOOP, null);
-	}
-
-	/**
 	 * Observe a single-valued operation.
 	 * @param <T> the value type
 	 * @param context what the observation knows

@@ -333,14 +333,6 @@ public final class EnvdClient {
 		}
 	}
 
-	/**
-	 * Return the sandbox ID this client talks to.
-	 * @return the ID
-	 */
-	public String sandboxId() {
-		return this.sandboxId;
-	}
-
 	private URI filesUri(@Nullable String path, @Nullable String user) {
 		return URI.create(this.baseUrl + "/files" + new QueryString().add("path", path).add("username", user));
 	}

@@ -15,6 +15,7 @@
  */
 package io.github.e2bspringboot.wire;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -23,6 +24,7 @@ import java.util.List;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import reactor.core.publisher.Flux;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -37,6 +39,11 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 final class MultipartFiles {
 
 	private static final int CHUNK_SIZE = 64 * 1024;
+
+	/** Up to this much content in memory is sent as one buffer. */
+	private static final long MAX_JOINED_BYTES = 8 * 1024 * 1024;
+
+	private static final byte[] CRLF = { '\r', '\n' };
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,10 +61,36 @@ final class MultipartFiles {
 	}
 
 	static Flux<DataBuffer> encode(List<WriteEntry> entries, String boundary, DataBufferFactory factory) {
+		if (inMemorySize(entries) <= MAX_JOINED_BYTES) {
+			// many small files: one buffer costs far less than three per file
+			return Flux.defer(() -> Flux.just(factory.wrap(joined(entries, boundary))));
+		}
 		Flux<DataBuffer> parts = Flux.fromIterable(entries)
 			.concatMap((entry) -> Flux.concat(Flux.just(text(partHeader(boundary, entry.path()), factory)),
 					DataBufferUtils.read(entry.content(), factory, CHUNK_SIZE), Flux.just(text("\r\n", factory))));
 		return parts.concatWith(Flux.defer(() -> Flux.just(text("--" + boundary + "--\r\n", factory))));
+	}
+
+	private static long inMemorySize(List<WriteEntry> entries) {
+		long size = 0;
+		for (WriteEntry entry : entries) {
+			if (!(entry.content() instanceof ByteArrayResource bytes)) {
+				return Long.MAX_VALUE;
+			}
+			size += bytes.contentLength();
+		}
+		return size;
+	}
+
+	private static byte[] joined(List<WriteEntry> entries, String boundary) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (WriteEntry entry : entries) {
+			body.writeBytes(partHeader(boundary, entry.path()).getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(((ByteArrayResource) entry.content()).getByteArray());
+			body.writeBytes(CRLF);
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
 	}
 
 	private static String partHeader(String boundary, String path) {

@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.benchmarks;
+
+import java.util.List;
+
+/**
+ * A way to drive E2B: each workload returns its latencies in milliseconds (one per
+ * operation or phase), timed inside the contender.
+ */
+interface Contender {
+
+	String name();
+
+	/** Sequential create then kill, {@code count} times. */
+	List<Double> createKill(int count) throws Exception;
+
+	/**
+	 * {@code total} workflows (create, write, run echo, kill), {@code concurrency} at
+	 * once.
+	 */
+	List<Double> concurrent(int total, int concurrency) throws Exception;
+
+	/** One write of {@code count} files of {@code size} bytes. */
+	List<Double> writeFiles(int count, int size) throws Exception;
+
+	/** A streamed upload then a streamed download of {@code bytes}: two latencies. */
+	List<Double> transfer(long bytes) throws Exception;
+
+	/** List every sandbox, 100 per page. */
+	List<Double> list(int expected) throws Exception;
+
+	/** Wall time of the last workload, measured inside the contender, in seconds. */
+	double lastSeconds();
+
+	/**
+	 * Peak memory growth of the last workload, in bytes (heap for the JVM, heap for
+	 * Node).
+	 */
+	default long lastPeakHeapGrowth() {
+		return -1;
+	}
+
+	/** Peak resident memory of the last workload, in bytes. */
+	default long lastPeakRss() {
+		return -1;
+	}
+
+}
