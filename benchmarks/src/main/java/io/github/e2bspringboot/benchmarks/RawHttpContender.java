@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The floor: the minimal HTTP requests for the same work with the JDK's
  * {@code HttpClient} and no SDK logic (no retries, no observations, no validation).
  */
-final class RawHttpContender implements Contender {
+final class RawHttpContender extends JvmContender {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,10 +52,6 @@ final class RawHttpContender implements Contender {
 	private final String url;
 
 	private final String apiKey;
-
-	private final Memory memory = new Memory();
-
-	private double lastSeconds;
 
 	RawHttpContender(String url, String apiKey) {
 		this.url = url;
@@ -69,12 +65,12 @@ final class RawHttpContender implements Contender {
 
 	@Override
 	public List<Double> createKill(int count) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			List<Double> latencies = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				long start = System.nanoTime();
 				kill(create());
-				latencies.add(StarterContender.millisSince(start));
+				latencies.add(millisSince(start));
 			}
 			return latencies;
 		});
@@ -82,22 +78,7 @@ final class RawHttpContender implements Contender {
 
 	@Override
 	public List<Double> concurrent(int total, int concurrency) throws Exception {
-		long begin = System.nanoTime();
-		try {
-			return concurrentWorkflows(total, concurrency);
-		}
-		finally {
-			this.lastSeconds = (System.nanoTime() - begin) / 1e9;
-		}
-	}
-
-	@Override
-	public double lastSeconds() {
-		return this.lastSeconds;
-	}
-
-	private List<Double> concurrentWorkflows(int total, int concurrency) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 			try {
@@ -108,12 +89,12 @@ final class RawHttpContender implements Contender {
 						Created sandbox = create();
 						try {
 							upload(sandbox, "a.txt", multipart(List.of("a.txt"), "hello".getBytes()), true);
-							StarterContender.check(run(sandbox, "echo hi"));
+							checkEcho(run(sandbox, "echo hi"));
 						}
 						finally {
 							kill(sandbox);
 						}
-						latencies.add(StarterContender.millisSince(start));
+						latencies.add(millisSince(start));
 						return null;
 					}));
 				}
@@ -137,13 +118,13 @@ final class RawHttpContender implements Contender {
 				paths.add("/tmp/many/f" + i + ".txt");
 			}
 			byte[] data = "x".repeat(size).getBytes();
-			return this.memory.measure(() -> {
+			return measure(() -> {
 				long start = System.nanoTime();
 				int written = JSON.readTree(upload(sandbox, null, multipart(paths, data), true)).size();
 				if (written != count) {
 					throw new IllegalStateException("wrote " + written + " of " + count);
 				}
-				return List.of(StarterContender.millisSince(start));
+				return List.of(millisSince(start));
 			});
 		}
 		finally {
@@ -155,7 +136,7 @@ final class RawHttpContender implements Contender {
 	public List<Double> transfer(long bytes) throws Exception {
 		Created sandbox = create();
 		try {
-			return this.memory.measure(() -> {
+			return measure(() -> {
 				long start = System.nanoTime();
 				HttpResponse<String> uploaded = this.http.send(
 						envd(sandbox, "/files?path=%2Ftmp%2Fbig.bin").header("Content-Type", "application/octet-stream")
@@ -163,7 +144,7 @@ final class RawHttpContender implements Contender {
 							.build(),
 						HttpResponse.BodyHandlers.ofString());
 				require(uploaded.statusCode() == 200, uploaded.body());
-				double upload = StarterContender.millisSince(start);
+				double upload = millisSince(start);
 				start = System.nanoTime();
 				HttpResponse<InputStream> download = this.http.send(
 						envd(sandbox, "/files?path=%2Ftmp%2Fbig.bin").GET().build(),
@@ -173,7 +154,7 @@ final class RawHttpContender implements Contender {
 					received = in.transferTo(java.io.OutputStream.nullOutputStream());
 				}
 				require(received == bytes, "downloaded " + received + " of " + bytes);
-				return List.of(upload, StarterContender.millisSince(start));
+				return List.of(upload, millisSince(start));
 			});
 		}
 		finally {
@@ -183,7 +164,7 @@ final class RawHttpContender implements Contender {
 
 	@Override
 	public List<Double> list(int expected) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			long start = System.nanoTime();
 			long count = 0;
 			String token = null;
@@ -197,7 +178,7 @@ final class RawHttpContender implements Contender {
 			}
 			while (token != null && !token.isBlank());
 			require(count >= expected, "listed " + count + " of " + expected);
-			return List.of(StarterContender.millisSince(start));
+			return List.of(millisSince(start));
 		});
 	}
 
@@ -280,16 +261,6 @@ final class RawHttpContender implements Contender {
 		if (!condition) {
 			throw new IllegalStateException(message);
 		}
-	}
-
-	@Override
-	public long lastPeakHeapGrowth() {
-		return this.memory.peakHeapGrowth();
-	}
-
-	@Override
-	public long lastPeakRss() {
-		return this.memory.peakRss();
 	}
 
 	record Created(String id, String token) {

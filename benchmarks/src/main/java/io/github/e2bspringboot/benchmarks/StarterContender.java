@@ -39,17 +39,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * This starter, through its blocking or its reactive template.
  */
-final class StarterContender implements Contender {
+final class StarterContender extends JvmContender {
 
 	private final boolean reactive;
 
 	private final ReactiveSandboxTemplate reactiveTemplate;
 
 	private final SandboxTemplate template;
-
-	private final Memory memory = new Memory();
-
-	private double lastSeconds;
 
 	StarterContender(String url, String apiKey, boolean reactive) {
 		this.reactive = reactive;
@@ -71,7 +67,7 @@ final class StarterContender implements Contender {
 
 	@Override
 	public List<Double> createKill(int count) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			List<Double> latencies = new ArrayList<>();
 			for (int i = 0; i < count; i++) {
 				long start = System.nanoTime();
@@ -89,22 +85,7 @@ final class StarterContender implements Contender {
 
 	@Override
 	public List<Double> concurrent(int total, int concurrency) throws Exception {
-		long begin = System.nanoTime();
-		try {
-			return concurrentWorkflows(total, concurrency);
-		}
-		finally {
-			this.lastSeconds = (System.nanoTime() - begin) / 1e9;
-		}
-	}
-
-	@Override
-	public double lastSeconds() {
-		return this.lastSeconds;
-	}
-
-	private List<Double> concurrentWorkflows(int total, int concurrency) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 			if (this.reactive) {
 				Flux.range(0, total).flatMap((i) -> Mono.defer(() -> {
@@ -114,7 +95,7 @@ final class StarterContender implements Contender {
 								(sandbox) -> sandbox.files()
 									.write("a.txt", "hello")
 									.then(sandbox.commands().run("echo hi"))
-									.doOnNext((result) -> check(result.stdout())),
+									.doOnNext((result) -> checkEcho(result.stdout())),
 								ReactiveSandbox::kill)
 						.doOnSuccess((result) -> latencies.add(millisSince(start)));
 				}), concurrency).blockLast();
@@ -124,7 +105,7 @@ final class StarterContender implements Contender {
 					long start = System.nanoTime();
 					try (Sandbox sandbox = this.template.create()) {
 						sandbox.files().write("a.txt", "hello");
-						check(sandbox.commands().run("echo hi").stdout());
+						checkEcho(sandbox.commands().run("echo hi").stdout());
 					}
 					latencies.add(millisSince(start));
 				}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), concurrency).blockLast();
@@ -141,7 +122,7 @@ final class StarterContender implements Contender {
 			for (int i = 0; i < count; i++) {
 				entries.add(WriteEntry.of("/tmp/many/f" + i + ".txt", data));
 			}
-			return this.memory.measure(() -> {
+			return measure(() -> {
 				long start = System.nanoTime();
 				int written = this.reactive
 						? sandbox.reactive().files().writeFiles(entries).map(List::size).blockOptional().orElse(0)
@@ -157,7 +138,7 @@ final class StarterContender implements Contender {
 	@Override
 	public List<Double> transfer(long bytes) throws Exception {
 		try (Sandbox sandbox = this.template.create()) {
-			return this.memory.measure(() -> {
+			return measure(() -> {
 				long start = System.nanoTime();
 				if (this.reactive) {
 					sandbox.reactive()
@@ -194,7 +175,7 @@ final class StarterContender implements Contender {
 
 	@Override
 	public List<Double> list(int expected) throws Exception {
-		return this.memory.measure(() -> {
+		return measure(() -> {
 			long start = System.nanoTime();
 			long count = this.reactive ? this.reactiveTemplate.list(SandboxQuery.all(), 100, null)
 				.items()
@@ -206,26 +187,6 @@ final class StarterContender implements Contender {
 			}
 			return List.of(millisSince(start));
 		});
-	}
-
-	@Override
-	public long lastPeakHeapGrowth() {
-		return this.memory.peakHeapGrowth();
-	}
-
-	@Override
-	public long lastPeakRss() {
-		return this.memory.peakRss();
-	}
-
-	static void check(String stdout) {
-		if (!stdout.equals("hi\n")) {
-			throw new IllegalStateException("unexpected output " + stdout);
-		}
-	}
-
-	static double millisSince(long start) {
-		return (System.nanoTime() - start) / 1e6;
 	}
 
 }
