@@ -38,7 +38,7 @@ public final class SandboxObservations {
 	 * The Reactor context key under which Micrometer's context propagation finds the
 	 * current observation, so that the HTTP client's observations nest under this one.
 	 */
-	private static final String CURRENT_OBSERVATION_KEY = "micrometer.observation";
+	public static final String CURRENT_OBSERVATION_KEY = "micrometer.observation";
 
 	private final ObservationRegistry registry;
 

@@ -29,17 +29,21 @@ final class ClientHeaders {
 
 	static final String USER_AGENT = "e2b-spring-boot/" + VERSION;
 
+	private static final String LANG_VERSION = System.getProperty("java.version", "unknown");
+
+	private static final String SYSTEM = system();
+
 	private ClientHeaders() {
 	}
 
 	static void addTo(org.springframework.http.HttpHeaders headers) {
 		headers.set("User-Agent", USER_AGENT);
 		headers.set("lang", "java");
-		headers.set("lang_version", System.getProperty("java.version", "unknown"));
+		headers.set("lang_version", LANG_VERSION);
 		headers.set("package_version", VERSION);
 		headers.set("publisher", "e2b-spring-boot");
 		headers.set("sdk_runtime", "jvm");
-		headers.set("system", system());
+		headers.set("system", SYSTEM);
 	}
 
 	private static String system() {

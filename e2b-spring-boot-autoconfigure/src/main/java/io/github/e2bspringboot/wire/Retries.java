@@ -24,6 +24,7 @@ import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.errors.ServiceBusyException;
+import io.github.e2bspringboot.observation.SandboxObservations;
 import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -38,9 +39,6 @@ import reactor.util.retry.Retry;
  * @author e2b-spring-boot contributors
  */
 public final class Retries {
-
-	/** The Reactor context key of the current Micrometer observation. */
-	private static final String CURRENT_OBSERVATION_KEY = "micrometer.observation";
 
 	private Retries() {
 	}
@@ -81,7 +79,7 @@ public final class Retries {
 				delay = policy.maxBackoff();
 			}
 			return Mono.deferContextual((context) -> {
-				context.<Observation>getOrEmpty(CURRENT_OBSERVATION_KEY)
+				context.<Observation>getOrEmpty(SandboxObservations.CURRENT_OBSERVATION_KEY)
 					.ifPresent((observation) -> observation.event(Observation.Event.of("e2b.retry",
 							"retry " + retry + " after " + failure.getClass().getSimpleName())));
 				return Mono.just(retry);
