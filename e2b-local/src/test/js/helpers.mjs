@@ -173,6 +173,19 @@ export function unknownSandboxId() {
   return ('zz' + randomBytes(12).toString('hex')).slice(0, 20)
 }
 
+/**
+ * Asserts that `date` lies between two instants the test measured around the call that set it (epoch ms),
+ * each widened by `slackMs` for rounding: a bound that holds however slow the machine is.
+ */
+export function between(date, lowMs, highMs, slackMs, label) {
+  const actual = date instanceof Date ? date.getTime() : date
+  if (actual < lowMs - slackMs || actual > highMs + slackMs) {
+    throw new Error(
+      `${label}: expected between ${new Date(lowMs).toISOString()} and ${new Date(highMs).toISOString()}, got ${new Date(actual).toISOString()}`,
+    )
+  }
+}
+
 /** Asserts that `date` is within `toleranceMs` of `expectedMs` (epoch ms). */
 export function near(date, expectedMs, toleranceMs, label) {
   const actual = date instanceof Date ? date.getTime() : date

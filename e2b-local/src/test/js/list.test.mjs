@@ -104,6 +104,27 @@ test('limit 1 walks all pages with nextToken, newest first; the last page has no
   }
 })
 
+test("order 'asc' lists oldest first and 'desc' newest first, page by page", { timeout: 90_000 }, async () => {
+  const group = uniq('order')
+  const created = []
+  try {
+    for (let i = 0; i < 3; i++) {
+      created.push(await createSandbox({ metadata: { group } }))
+    }
+    const query = { metadata: { suite: RUN_TAG, group } }
+    const oldestFirst = created.map((s) => s.sandboxId)
+
+    const ascending = (await allPages(list(query, { limit: 1, order: 'asc' }))).flat()
+    assert.deepEqual(ascending.map((s) => s.sandboxId), oldestFirst, "order 'asc' is not oldest first")
+    const descending = (await allPages(list(query, { limit: 2, order: 'desc' }))).flat()
+    assert.deepEqual(descending.map((s) => s.sandboxId), [...oldestFirst].reverse(), "order 'desc' is not newest first")
+    const byDefault = (await allPages(list(query))).flat()
+    assert.deepEqual(byDefault.map((s) => s.sandboxId), [...oldestFirst].reverse(), 'the default is not newest first')
+  } finally {
+    await Promise.all(created.map((s) => killQuietly(s)))
+  }
+})
+
 test('state filter: paused and running sandboxes are told apart', { timeout: 90_000 }, async () => {
   const group = uniq('state')
   const created = await Promise.all([0, 1, 2].map(() => createSandbox({ metadata: { group } })))

@@ -21,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -124,9 +127,13 @@ final class ControlPlane {
 	}
 
 	private Reply create(JsonNode body, boolean v2) throws IOException {
-		String template = Json.text(body, "templateID", "");
-		if (template.isBlank()) {
+		String requested = Json.text(body, "templateID", "");
+		if (requested.isBlank()) {
 			return Reply.error(400, "templateID is required");
+		}
+		String template = knownTemplate(requested);
+		if (template == null) {
+			return Reply.error(404, "template '" + requested + "' not found");
 		}
 		long timeout = Json.number(body, "timeout", v2 ? DEFAULT_V2_TIMEOUT : DEFAULT_V1_TIMEOUT);
 		Reply invalid = checkTimeout(timeout);
@@ -180,31 +187,57 @@ final class ControlPlane {
 				return Reply.error(400, "limit must be at least 1");
 			}
 		}
+		String orderParameter = first(query, "order");
+		boolean ascending;
+		if (orderParameter == null || orderParameter.isEmpty() || orderParameter.equals("desc")) {
+			ascending = false;
+		}
+		else if (orderParameter.equals("asc")) {
+			ascending = true;
+		}
+		else {
+			return Reply.error(400, "Invalid order '" + orderParameter + "': expected 'asc' or 'desc'");
+		}
+		Instant startedAfter = null;
+		String startedAfterParameter = first(query, "startedAfter");
+		if (startedAfterParameter != null && !startedAfterParameter.isEmpty()) {
+			try {
+				startedAfter = OffsetDateTime.parse(startedAfterParameter).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				return Reply.error(400, "Invalid startedAfter '" + startedAfterParameter + "': expected RFC 3339");
+			}
+		}
 		Cursor after = null;
 		String token = first(query, "nextToken");
 		if (token != null && !token.isEmpty()) {
 			after = Cursor.decode(token);
-			if (after == null) {
+			if (after == null || after.ascending() != ascending) {
 				return Reply.error(400, "Invalid next token");
 			}
 		}
 		String template = first(query, "template");
+		Comparator<SandboxRegistry.ListKey> keys = ascending ? SandboxRegistry.NEWEST_FIRST.reversed()
+				: SandboxRegistry.NEWEST_FIRST;
+		Comparator<LocalSandbox> order = Comparator.comparing(LocalSandbox::listKey, keys);
 		List<LocalSandbox> matching = new ArrayList<>();
 		for (LocalSandbox sandbox : this.context.registry().all()) {
 			if (states.contains(sandbox.state()) && sandbox.metadata().entrySet().containsAll(metadata.entrySet())
-					&& (template == null || template.isEmpty() || template.equals(sandbox.template()))
-					&& (after == null || after.precedes(sandbox))) {
+					&& (template == null || template.isEmpty() || template.equals(sandbox.template())
+							|| template.equals(templateId(sandbox.template())))
+					&& (startedAfter == null || sandbox.startedAt().isAfter(startedAfter))
+					&& (after == null || keys.compare(after.key(), sandbox.listKey()) < 0)) {
 				matching.add(sandbox);
 			}
 		}
-		matching.sort(SandboxRegistry.LIST_ORDER);
+		matching.sort(order);
 		List<Object> page = new ArrayList<>();
 		for (LocalSandbox sandbox : matching.subList(0, Math.min(limit, matching.size()))) {
 			page.add(listedBody(sandbox));
 		}
 		Reply reply = Reply.json(200, page);
 		if (matching.size() > limit) {
-			reply = reply.withHeader("X-Next-Token", Cursor.of(matching.get(limit - 1)).encode());
+			reply = reply.withHeader("X-Next-Token", Cursor.of(matching.get(limit - 1), ascending).encode());
 		}
 		return reply;
 	}
@@ -215,7 +248,7 @@ final class ControlPlane {
 			.all()
 			.stream()
 			.filter(LocalSandbox::isRunning)
-			.sorted(SandboxRegistry.LIST_ORDER)
+			.sorted(Comparator.comparing(LocalSandbox::listKey, SandboxRegistry.NEWEST_FIRST))
 			.forEach((sandbox) -> running.add(listedBody(sandbox)));
 		return Reply.json(200, running);
 	}
@@ -395,6 +428,19 @@ final class ControlPlane {
 		return metadata;
 	}
 
+	/**
+	 * Return the name of the template an alias or template ID names, or {@code null} when
+	 * no such template exists.
+	 */
+	private @Nullable String knownTemplate(String aliasOrId) {
+		for (String name : this.context.templates()) {
+			if (name.equals(aliasOrId) || templateId(name).equals(aliasOrId)) {
+				return name;
+			}
+		}
+		return null;
+	}
+
 	static String templateId(String template) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(template.getBytes(StandardCharsets.UTF_8));
@@ -413,22 +459,30 @@ final class ControlPlane {
 	}
 
 	/**
-	 * The position after a listed sandbox: its start time and ID, as an opaque token.
+	 * The position after a listed sandbox: its start time, ID and the direction of the
+	 * walk, as an opaque token shaped like E2B's ({@code <startedAt>__<id>[__asc]}).
 	 */
-	record Cursor(Instant startedAt, String id) {
+	record Cursor(Instant startedAt, String id, boolean ascending) {
 
-		static Cursor of(LocalSandbox sandbox) {
-			return new Cursor(sandbox.startedAt(), sandbox.id());
+		private static final String ASCENDING = "__asc";
+
+		static Cursor of(LocalSandbox sandbox, boolean ascending) {
+			return new Cursor(sandbox.startedAt(), sandbox.id(), ascending);
 		}
 
 		static @Nullable Cursor decode(String token) {
 			try {
 				String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+				boolean ascending = text.endsWith(ASCENDING);
+				if (ascending) {
+					text = text.substring(0, text.length() - ASCENDING.length());
+				}
 				int separator = text.indexOf("__");
 				if (separator < 0) {
 					return null;
 				}
-				return new Cursor(Instant.parse(text.substring(0, separator)), text.substring(separator + 2));
+				return new Cursor(Instant.parse(text.substring(0, separator)), text.substring(separator + 2),
+						ascending);
 			}
 			catch (RuntimeException ex) {
 				return null;
@@ -436,14 +490,13 @@ final class ControlPlane {
 		}
 
 		String encode() {
-			String text = DateTimeFormatter.ISO_INSTANT.format(this.startedAt) + "__" + this.id;
+			String text = DateTimeFormatter.ISO_INSTANT.format(this.startedAt) + "__" + this.id
+					+ (this.ascending ? ASCENDING : "");
 			return Base64.getUrlEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 		}
 
-		/** Whether the sandbox comes after this position in list order. */
-		boolean precedes(LocalSandbox sandbox) {
-			int byTime = sandbox.startedAt().compareTo(this.startedAt);
-			return byTime < 0 || (byTime == 0 && sandbox.id().compareTo(this.id) > 0);
+		SandboxRegistry.ListKey key() {
+			return new SandboxRegistry.ListKey(this.startedAt, this.id);
 		}
 
 	}

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An E2B-compatible server on one port: the control plane and every sandbox's daemon. The
@@ -54,9 +56,14 @@ public final class E2bLocalServer implements AutoCloseable {
 
 	private static final Duration EXPIRY_CHECK = Duration.ofMillis(250);
 
+	/** The template every server knows, as on E2B. */
+	static final String BASE_TEMPLATE = "base";
+
 	private final Builder settings;
 
 	private @Nullable DisposableServer server;
+
+	private @Nullable LoopResources loops;
 
 	private @Nullable ServerContext context;
 
@@ -104,12 +111,16 @@ public final class E2bLocalServer implements AutoCloseable {
 		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("e2b-local-io-"));
 		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads("e2b-local-timer-"));
 		SandboxRegistry registry = new SandboxRegistry(this.dataDirectory);
-		ServerContext context = new ServerContext(this.settings.apiKey, registry, launcher, executor, scheduler,
-				this.settings.maxJsonBytes, this.settings.sandboxDiskLimit);
+		ServerContext context = new ServerContext(this.settings.apiKey, Set.of(BASE_TEMPLATE), registry, launcher,
+				executor, scheduler, this.settings.maxJsonBytes, this.settings.sandboxDiskLimit);
 		scheduler.scheduleWithFixedDelay(() -> registry.expire(Instant.now()), EXPIRY_CHECK.toMillis(),
 				EXPIRY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
 		this.context = context;
+		// event loops of its own: an application's Reactor Netty resources, which its
+		// shutdown disposes, must not take the server down with them
+		this.loops = LoopResources.create("e2b-local", Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 		this.server = HttpServer.create()
+			.runOn(this.loops)
 			.host(this.settings.host)
 			.port(this.settings.port)
 			.httpRequestDecoder((spec) -> spec.maxHeaderSize(16 * 1024).maxInitialLineLength(16 * 1024))
@@ -169,6 +180,10 @@ public final class E2bLocalServer implements AutoCloseable {
 			return;
 		}
 		running.disposeNow(Duration.ofSeconds(5));
+		LoopResources loops = this.loops;
+		if (loops != null) {
+			loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block();
+		}
 		context.registry().killAll();
 		context.scheduler().shutdownNow();
 		context.executor().shutdownNow();
@@ -177,6 +192,7 @@ public final class E2bLocalServer implements AutoCloseable {
 			LocalSandbox.deleteTree(data);
 		}
 		this.server = null;
+		this.loops = null;
 		this.context = null;
 	}
 

@@ -16,6 +16,7 @@
 package io.github.e2bspringboot.local;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,14 +47,16 @@ final class EventStream {
 	 * @param scheduler runs the keepalive checks
 	 * @param keepaliveInterval the idle time after which a keepalive is sent
 	 * @param keepaliveMessage the keepalive message
+	 * @param open the open streams of the sandbox, where this one is kept while it lasts
 	 * @param start starts producing messages; returns what to do when the client goes
 	 * away
 	 * @return the frames
 	 */
 	static Flux<byte[]> create(ScheduledExecutorService scheduler, Duration keepaliveInterval, Object keepaliveMessage,
-			Function<EventStream, Runnable> start) {
+			Set<EventStream> open, Function<EventStream, Runnable> start) {
 		return Flux.create((sink) -> {
 			EventStream stream = new EventStream(sink);
+			open.add(stream);
 			long interval = Math.max(keepaliveInterval.toMillis(), 100);
 			ScheduledFuture<?> keepalive = scheduler.scheduleWithFixedDelay(() -> {
 				if (System.nanoTime() - stream.lastSent >= TimeUnit.MILLISECONDS.toNanos(interval)) {
@@ -71,6 +74,7 @@ final class EventStream {
 			}
 			Runnable onClose = cleanup;
 			sink.onDispose(() -> {
+				open.remove(stream);
 				keepalive.cancel(false);
 				onClose.run();
 			});
@@ -92,12 +96,34 @@ final class EventStream {
 		}
 	}
 
+	/**
+	 * Cut the stream without an end-stream frame, as a connection to a VM that vanished
+	 * (a killed or paused sandbox) is cut on E2B.
+	 */
+	synchronized void cut() {
+		if (!this.ended) {
+			this.ended = true;
+			this.sink.error(new StreamCutException());
+		}
+	}
+
 	synchronized void fail(@Nullable String code, @Nullable String message) {
 		if (!this.ended) {
 			this.ended = true;
 			this.sink.next(Connect.endStream((code != null) ? code : "unknown", (message != null) ? message : ""));
 			this.sink.complete();
 		}
+	}
+
+	/**
+	 * Ends a response without its proper end, so the connection is closed mid-body.
+	 */
+	static final class StreamCutException extends RuntimeException {
+
+		StreamCutException() {
+			super("the sandbox went away", null, false, false);
+		}
+
 	}
 
 }

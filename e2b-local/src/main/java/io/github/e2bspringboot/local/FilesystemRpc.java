@@ -144,7 +144,7 @@ final class FilesystemRpc {
 	}
 
 	Flux<byte[]> watchDir(LocalSandbox sandbox, SandboxUser user, JsonNode request, Duration keepalive) {
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, (stream) -> {
+		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
 			DirectoryWatch watch = newWatch(sandbox, user, request);
 			boolean includeEntry = Json.bool(request, "includeEntry", false);
 			watch.onChange((change) -> stream.send(Map.of("filesystem", event(sandbox, user, change, includeEntry))));

@@ -20,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -66,6 +66,8 @@ final class LocalSandbox {
 	private final Map<Integer, SandboxProcess> processes = new ConcurrentHashMap<>();
 
 	private final Map<String, DirectoryWatch> watchers = new ConcurrentHashMap<>();
+
+	private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
 
 	private volatile State state = State.RUNNING;
 
@@ -126,6 +128,10 @@ final class LocalSandbox {
 		return this.startedAt;
 	}
 
+	SandboxRegistry.ListKey listKey() {
+		return new SandboxRegistry.ListKey(this.startedAt, this.id);
+	}
+
 	Instant endAt() {
 		return this.endAt;
 	}
@@ -163,33 +169,46 @@ final class LocalSandbox {
 	}
 
 	/**
-	 * Pause: stop every process and watcher; the files stay.
+	 * Return the open streams (process output, directory watches), which are cut when the
+	 * sandbox goes away.
+	 */
+	Set<EventStream> streams() {
+		return this.streams;
+	}
+
+	/**
+	 * Pause: freeze every process, as E2B's snapshot does, and cut the open streams;
+	 * processes, watchers and files stay for {@link #resume(Instant)}.
 	 */
 	synchronized void pause() {
 		this.state = State.PAUSED;
-		stopActivity();
+		cutStreams();
+		this.processes.values().forEach(SandboxProcess::freeze);
 	}
 
 	synchronized void resume(Instant endAt) {
+		this.processes.values().forEach(SandboxProcess::thaw);
 		this.state = State.RUNNING;
 		this.endAt = endAt;
 	}
 
 	/**
-	 * Kill: stop everything and delete the files.
+	 * Kill: cut the open streams (as the VM vanishes on E2B), stop everything and delete
+	 * the files.
 	 */
 	synchronized void kill() {
 		this.state = State.GONE;
-		stopActivity();
-		deleteTree(this.directory);
-	}
-
-	private void stopActivity() {
-		Collection<SandboxProcess> running = this.processes.values();
-		running.forEach(SandboxProcess::kill);
+		cutStreams();
+		this.processes.values().forEach(SandboxProcess::kill);
 		this.processes.clear();
 		this.watchers.values().forEach(DirectoryWatch::close);
 		this.watchers.clear();
+		deleteTree(this.directory);
+	}
+
+	private void cutStreams() {
+		this.streams.forEach(EventStream::cut);
+		this.streams.clear();
 	}
 
 	long diskUsed() {

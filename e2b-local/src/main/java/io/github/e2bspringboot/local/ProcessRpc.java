@@ -80,7 +80,7 @@ final class ProcessRpc {
 		ProcessBuilder builder = this.context.launcher().build(sandbox, user, command, envs, workdir, stdinOpen);
 		Map<String, Object> config = Json.obj("cmd", cmd, "args", args, "envs", envs.isEmpty() ? null : envs, "cwd",
 				cwd.isEmpty() ? null : cwd);
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, (stream) -> {
+		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
 			Process started;
 			try {
 				started = builder.start();
@@ -109,14 +109,15 @@ final class ProcessRpc {
 
 	Flux<byte[]> connect(LocalSandbox sandbox, JsonNode request, long timeoutMillis, Duration keepalive) {
 		int pid = pid(request);
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, (stream) -> {
+		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
 			SandboxProcess process = sandbox.processes().get(pid);
 			if (process == null) {
 				throw BadRequestException.notFound("process with pid " + pid + " not found");
 			}
-			stream.send(event("start", Map.of("pid", pid)));
 			SandboxProcess.Listener listener = forwardTo(stream);
-			process.attach(listener);
+			// the start event once the listener hears everything: a client that saw it
+			// misses no output
+			process.attach(listener, () -> stream.send(event("start", Map.of("pid", pid))));
 			ScheduledFuture<?> deadline = (timeoutMillis > 0) ? this.context.scheduler()
 				.schedule(() -> stream.fail("deadline_exceeded", "context deadline exceeded"), timeoutMillis,
 						TimeUnit.MILLISECONDS)

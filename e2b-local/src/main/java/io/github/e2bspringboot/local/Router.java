@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -36,6 +37,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +94,10 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 		Mono<Void> handled = (sandboxId != null) ? envd(request, response, uri, sandboxId, port)
 				: controlPlane(request, response, uri);
 		return handled.onErrorResume((ex) -> {
+			if (ex instanceof EventStream.StreamCutException) {
+				// the sandbox went away mid-stream: close the connection without an end
+				return Mono.fromRunnable(() -> response.withConnection(Connection::dispose));
+			}
 			logger.log(System.Logger.Level.WARNING, "Request " + request.method() + " " + uri.path() + " failed", ex);
 			return send(response, Reply.error(500, "internal error: " + ex.getClass().getSimpleName()));
 		});
@@ -108,61 +114,64 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 	private Mono<Void> envd(HttpServerRequest request, HttpServerResponse response, QueryStringDecoder uri,
 			String sandboxId, @Nullable String port) {
 		if (port != null && !port.equals(ENVD_PORT)) {
-			return send(response, Reply.json(502, Json.obj("sandboxId", sandboxId, "message",
+			return answer(request, response, Reply.json(502, Json.obj("sandboxId", sandboxId, "message",
 					"The sandbox is running but port is not open", "port", port, "code", 502)));
 		}
 		LocalSandbox sandbox = this.context.registry().find(sandboxId);
 		if (sandbox == null || !sandbox.isRunning()) {
-			return send(response, Reply.json(502,
+			return answer(request, response, Reply.json(502,
 					Json.obj("sandboxId", sandboxId, "message", "The sandbox was not found", "code", 502)));
 		}
 		String path = uri.path();
 		String method = request.method().name();
 		if (path.equals("/health")) {
-			return send(response, Reply.empty(204));
+			return answer(request, response, Reply.empty(204));
 		}
 		if (path.equals("/files")) {
 			if (method.equals("GET")) {
-				return download(response, sandbox, uri, request.requestHeaders());
+				return download(request, response, sandbox, uri, request.requestHeaders());
 			}
 			if (method.equals("POST")) {
 				return upload(request, response, sandbox, uri);
 			}
-			return send(response, Reply.error(405, "Method " + method + " is not allowed on /files"));
+			return answer(request, response, Reply.error(405, "Method " + method + " is not allowed on /files"));
 		}
 		if (path.startsWith("/filesystem.Filesystem/") || path.startsWith("/process.Process/")) {
 			String token = sandbox.accessToken();
 			String presented = request.requestHeaders().get("X-Access-Token");
 			if (token != null && (presented == null || !MessageDigest
 				.isEqual(presented.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))) {
-				return send(response, Reply.error(401,
+				return answer(request, response, Reply.error(401,
 						"unauthorized access, please provide a valid access token or method signing if supported"));
 			}
 			if (!method.equals("POST")) {
-				return send(response, Reply.error(405, "Connect calls use POST"));
+				return answer(request, response, Reply.error(405, "Connect calls use POST"));
 			}
 			return rpc(request, response, sandbox, path.substring(1));
 		}
-		return send(response, Reply.error(404, "Not found: " + path));
+		return answer(request, response, Reply.error(404, "Not found: " + path));
 	}
 
-	private Mono<Void> download(HttpServerResponse response, LocalSandbox sandbox, QueryStringDecoder uri,
-			HttpHeaders headers) {
-		return blocking(() -> this.files.download(sandbox, uri.parameters(), headers)).flatMap((Path file) -> {
-			long size;
-			try {
-				size = Files.size(file);
-			}
-			catch (IOException ex) {
-				return send(response, Reply.error(404, "path does not exist"));
-			}
-			return response.status(200)
-				.header("Content-Type", FilesEndpoint.contentType(file))
-				.header("Content-Length", Long.toString(size))
-				.header("Content-Disposition", "inline; filename=" + file.getFileName())
-				.sendFile(file)
-				.then();
-		}).onErrorResume(BadRequestException.class, (ex) -> send(response, Reply.error(ex.status(), ex.getMessage())));
+	private Mono<Void> download(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
+			QueryStringDecoder uri, HttpHeaders headers) {
+		return discardBody(request).then(blocking(() -> this.files.download(sandbox, uri.parameters(), headers)))
+			.flatMap((Path file) -> {
+				long size;
+				try {
+					size = Files.size(file);
+				}
+				catch (IOException ex) {
+					return send(response, Reply.error(404, "path does not exist"));
+				}
+				return response.status(200)
+					.header("Content-Type", FilesEndpoint.contentType(file))
+					.header("Content-Length", Long.toString(size))
+					.header("Content-Disposition", "inline; filename=" + file.getFileName())
+					.sendFile(file)
+					.then();
+			})
+			.onErrorResume(BadRequestException.class,
+					(ex) -> send(response, Reply.error(ex.status(), ex.getMessage())));
 	}
 
 	private Mono<Void> upload(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
@@ -170,8 +179,17 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 		Flux<byte[]> chunks = request.receive().asByteArray();
 		return blocking(() -> {
 			try (Stream<byte[]> stream = chunks.toStream(64)) {
-				return this.files.upload(sandbox, uri.parameters(), request.requestHeaders(),
-						new ChunkInputStream(stream.iterator()));
+				Iterator<byte[]> body = stream.iterator();
+				try {
+					return this.files.upload(sandbox, uri.parameters(), request.requestHeaders(),
+							new ChunkInputStream(body));
+				}
+				finally {
+					// a refused upload is read to its end too, so that the client, still
+					// sending, reads the answer instead of a reset connection
+					body.forEachRemaining((chunk) -> {
+					});
+				}
 			}
 		}).onErrorResume(BadRequestException.class, (ex) -> Mono.just(Reply.error(ex.status(), ex.getMessage())))
 			.onErrorResume(IOException.class, (ex) -> Mono.just(uploadFailure(ex)))
@@ -253,22 +271,57 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 	 */
 	private Mono<byte[]> body(HttpServerRequest request) {
 		int limit = this.context.maxJsonBytes();
-		String length = request.requestHeaders().get("Content-Length");
-		if (length != null && parseLong(length, 0) > limit) {
-			return Mono.error(new BadRequestException(413, "resource_exhausted",
-					"request body is larger than " + limit + " bytes"));
-		}
-		return request.receive().asByteArray().collect(ByteArrayOutputStream::new, (out, chunk) -> {
-			if (out.size() + chunk.length > limit) {
+		// a body over the limit is read to its end and dropped, so that the client, still
+		// sending, reads the answer instead of a reset connection
+		return request.receive().asByteArray().collect(() -> new LimitedBody(limit), LimitedBody::add).map((body) -> {
+			if (body.overflowed) {
 				throw new BadRequestException(413, "resource_exhausted",
 						"request body is larger than " + limit + " bytes");
 			}
-			out.writeBytes(chunk);
-		}).map(ByteArrayOutputStream::toByteArray);
+			return body.bytes.toByteArray();
+		});
+	}
+
+	/**
+	 * A request body kept up to a limit; beyond it, only the fact that it overflowed.
+	 */
+	private static final class LimitedBody {
+
+		private final int limit;
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private boolean overflowed;
+
+		LimitedBody(int limit) {
+			this.limit = limit;
+		}
+
+		void add(byte[] chunk) {
+			if (this.overflowed || this.bytes.size() + chunk.length > this.limit) {
+				this.overflowed = true;
+				this.bytes.reset();
+				return;
+			}
+			this.bytes.writeBytes(chunk);
+		}
+
 	}
 
 	private static <T> Mono<T> blocking(Callable<T> work) {
 		return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Answer without having read the request: its body (if any) is read and dropped
+	 * first, so the connection is left clean for the client's next request.
+	 */
+	private static Mono<Void> answer(HttpServerRequest request, HttpServerResponse response, Reply reply) {
+		return discardBody(request).then(send(response, reply));
+	}
+
+	private static Mono<Void> discardBody(HttpServerRequest request) {
+		return request.receive().then();
 	}
 
 	static Mono<Void> send(HttpServerResponse response, Reply reply) {

@@ -18,11 +18,15 @@ package io.github.e2bspringboot.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -119,6 +123,16 @@ final class SandboxProcess {
 	 * end at once.
 	 */
 	synchronized void attach(Listener listener) {
+		attach(listener, () -> {
+		});
+	}
+
+	/**
+	 * Attach a listener, first running what must come before any event it hears (the
+	 * start event of a {@code Connect}), with no event in between.
+	 */
+	synchronized void attach(Listener listener, Runnable first) {
+		first.run();
 		if (this.closed) {
 			Map<String, Object> end = this.endEvent;
 			if (end != null) {
@@ -171,6 +185,50 @@ final class SandboxProcess {
 	void terminate() {
 		this.process.descendants().forEach(ProcessHandle::destroy);
 		this.process.destroy();
+	}
+
+	/** Stop the process tree where it stands (SIGSTOP), for a paused sandbox. */
+	void freeze() {
+		signalTree("STOP");
+	}
+
+	/** Let a frozen process tree go on (SIGCONT). */
+	void thaw() {
+		signalTree("CONT");
+	}
+
+	/**
+	 * Signal the process and all its descendants, again for those that appear meanwhile
+	 * (a process may fork until it is stopped itself). Java can only send SIGTERM and
+	 * SIGKILL, so the shell's {@code kill} sends the others.
+	 */
+	private void signalTree(String signal) {
+		Set<Long> signalled = new HashSet<>();
+		for (int round = 0; round < 10; round++) {
+			List<String> pids = Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
+				.filter(ProcessHandle::isAlive)
+				.map(ProcessHandle::pid)
+				.filter(signalled::add)
+				.map(String::valueOf)
+				.toList();
+			if (pids.isEmpty()) {
+				return;
+			}
+			try {
+				new ProcessBuilder("bash", "-c", "kill -s " + signal + " " + String.join(" ", pids) + " 2>/dev/null")
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start()
+					.waitFor();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot send SIG" + signal + " to a sandbox process", ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/** Kill because the {@code Connect-Timeout-Ms} of its start elapsed. */

@@ -36,10 +36,22 @@ final class SandboxRegistry {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** Newest first, then by ID: the order of {@code GET /v2/sandboxes}. */
-	static final Comparator<LocalSandbox> LIST_ORDER = Comparator.comparing(LocalSandbox::startedAt)
+	/**
+	 * Newest first, then by ID: the default order of {@code GET /v2/sandboxes}; its exact
+	 * reverse is {@code order=asc}.
+	 */
+	static final Comparator<ListKey> NEWEST_FIRST = Comparator.comparing(ListKey::startedAt)
 		.reversed()
-		.thenComparing(LocalSandbox::id);
+		.thenComparing(ListKey::id);
+
+	/**
+	 * Where a sandbox stands in a listing.
+	 *
+	 * @param startedAt when it was created
+	 * @param id its ID
+	 */
+	record ListKey(Instant startedAt, String id) {
+	}
 
 	private final Map<String, LocalSandbox> sandboxes = new ConcurrentHashMap<>();
 

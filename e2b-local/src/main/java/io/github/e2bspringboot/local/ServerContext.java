@@ -15,6 +15,7 @@
  */
 package io.github.e2bspringboot.local;
 
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * What the handlers of one server share.
  *
  * @param apiKey the API key clients must send
+ * @param templates the names of the templates sandboxes may be created from
  * @param registry the sandboxes
  * @param launcher starts processes
  * @param executor runs blocking work: output pumps, watchers, file transfers
@@ -30,6 +32,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param sandboxDiskLimit the most bytes a sandbox's files may hold, written through the
  * API
  */
-record ServerContext(String apiKey, SandboxRegistry registry, ProcessLauncher launcher, ExecutorService executor,
-		ScheduledExecutorService scheduler, int maxJsonBytes, long sandboxDiskLimit) {
+record ServerContext(String apiKey, Set<String> templates, SandboxRegistry registry, ProcessLauncher launcher,
+		ExecutorService executor, ScheduledExecutorService scheduler, int maxJsonBytes, long sandboxDiskLimit) {
 }

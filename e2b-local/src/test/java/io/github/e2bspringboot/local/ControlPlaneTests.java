@@ -149,6 +149,52 @@ class ControlPlaneTests {
 	}
 
 	@Test
+	void orderAscListsOldestFirstPageByPageAndStartedAfterFilters() {
+		String tag = "order-" + System.nanoTime();
+		List<JsonNode> created = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			created.add(client.createSandbox("{\"templateID\":\"base\",\"metadata\":{\"tag\":\"" + tag + "\"}}"));
+		}
+		List<String> listed = new ArrayList<>();
+		String token = null;
+		do {
+			String query = "/v2/sandboxes?metadata=tag%3D" + tag + "&order=asc&limit=1" + ((token != null)
+					? "&nextToken=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) : "");
+			HttpResponse<byte[]> page = client.control("GET", query, null);
+			listed.add(LocalClient.json(page).get(0).get("sandboxID").asString());
+			token = page.headers().firstValue("X-Next-Token").orElse(null);
+		}
+		while (token != null && listed.size() < 10);
+		assertThat(listed).containsExactly(created.get(0).get("sandboxID").asString(),
+				created.get(1).get("sandboxID").asString(), created.get(2).get("sandboxID").asString());
+
+		String firstStarted = LocalClient
+			.json(client.control("GET", "/sandboxes/" + created.get(0).get("sandboxID").asString(), null))
+			.get("startedAt")
+			.asString();
+		JsonNode later = LocalClient.json(
+				client.control("GET",
+						"/v2/sandboxes?metadata=tag%3D" + tag + "&startedAfter="
+								+ java.net.URLEncoder.encode(firstStarted, java.nio.charset.StandardCharsets.UTF_8),
+						null));
+		assertThat(later.size()).isEqualTo(2);
+		assertThat(client.control("GET", "/v2/sandboxes?order=sideways", null).statusCode()).isEqualTo(400);
+		assertThat(client.control("GET", "/v2/sandboxes?startedAfter=yesterday", null).statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aTemplateThatDoesNotExistIsNotFoundAndAnIdOrAliasOfOneThatDoesIsFine() {
+		HttpResponse<byte[]> unknown = client.control("POST", "/v2/sandboxes", "{\"templateID\":\"no-such-template\"}");
+
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(LocalClient.json(unknown).get("message").asString())
+			.isEqualTo("template 'no-such-template' not found");
+		String templateId = client.createSandbox("{\"templateID\":\"base\"}").get("templateID").asString();
+		assertThat(client.createSandbox("{\"templateID\":\"" + templateId + "\"}").get("alias").asString())
+			.isEqualTo("base");
+	}
+
+	@Test
 	void anInvalidCursorIsABadRequest() {
 		HttpResponse<byte[]> response = client.control("GET", "/v2/sandboxes?nextToken=not-a-token", null);
 
@@ -241,9 +287,16 @@ class ControlPlaneTests {
 		assertThat(client.envd(sandbox, "GET", "/health", HttpRequest.BodyPublishers.noBody()).statusCode())
 			.isEqualTo(204);
 
-		Thread.sleep(1800);
+		// the server checks lifetimes every 250 ms: poll rather than guess how long a
+		// busy
+		// machine takes
+		int status = 200;
+		for (int i = 0; i < 600 && status == 200; i++) {
+			Thread.sleep(100);
+			status = client.control("GET", "/sandboxes/" + sandbox.id(), null).statusCode();
+		}
 
-		assertThat(client.control("GET", "/sandboxes/" + sandbox.id(), null).statusCode()).isEqualTo(404);
+		assertThat(status).isEqualTo(404);
 		HttpResponse<byte[]> health = client.envd(sandbox, "GET", "/health", HttpRequest.BodyPublishers.noBody());
 		assertThat(health.statusCode()).isEqualTo(502);
 		assertThat(LocalClient.json(health).get("message").asString()).isEqualTo("The sandbox was not found");

@@ -112,6 +112,46 @@ final class LocalClient {
 		return frames(response.body());
 	}
 
+	/**
+	 * Call a server-streaming procedure and read its frames as they arrive: for tests
+	 * that act on a stream while it runs, or read it slowly.
+	 */
+	FrameReader open(Sandbox sandbox, String procedure, String json, String... headers) {
+		byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+		byte[] envelope = ByteBuffer.allocate(5 + payload.length)
+			.put((byte) 0)
+			.putInt(payload.length)
+			.put(payload)
+			.array();
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.url() + "/" + procedure))
+			.header("E2b-Sandbox-Id", sandbox.id())
+			.header("E2b-Sandbox-Port", "49983")
+			.header("Content-Type", "application/connect+json")
+			.header("Connect-Protocol-Version", "1")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
+		if (sandbox.token() != null) {
+			request.header("X-Access-Token", sandbox.token());
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			HttpResponse<java.io.InputStream> response = this.http.send(request.build(),
+					HttpResponse.BodyHandlers.ofInputStream());
+			if (response.statusCode() != 200) {
+				throw new AssertionError(procedure + " answered " + response.statusCode());
+			}
+			return new FrameReader(response.body());
+		}
+		catch (IOException ex) {
+			throw new AssertionError(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
 	static List<Frame> frames(byte[] body) {
 		List<Frame> frames = new ArrayList<>();
 		ByteBuffer buffer = ByteBuffer.wrap(body);
@@ -163,6 +203,53 @@ final class LocalClient {
 		static Sandbox of(JsonNode created) {
 			JsonNode token = created.get("envdAccessToken");
 			return new Sandbox(created.get("sandboxID").asString(), (token != null) ? token.asString() : null);
+		}
+
+	}
+
+	/**
+	 * The frames of a stream, read one at a time as the server sends them.
+	 */
+	static final class FrameReader implements AutoCloseable {
+
+		private final java.io.DataInputStream in;
+
+		FrameReader(java.io.InputStream in) {
+			this.in = new java.io.DataInputStream(in);
+		}
+
+		/**
+		 * Read the next frame.
+		 * @return the frame, or {@code null} when the stream ended without one
+		 * @throws IOException when the connection was cut
+		 */
+		Frame next() throws IOException {
+			int flags = this.in.read();
+			if (flags < 0) {
+				return null;
+			}
+			byte[] message = new byte[this.in.readInt()];
+			this.in.readFully(message);
+			return new Frame((byte) flags, JSON.readTree(message));
+		}
+
+		/**
+		 * Read frames until one matches.
+		 * @return the matching frame
+		 */
+		Frame until(java.util.function.Predicate<Frame> wanted) throws IOException {
+			Frame frame;
+			while ((frame = next()) != null) {
+				if (wanted.test(frame)) {
+					return frame;
+				}
+			}
+			throw new AssertionError("The stream ended before the frame that was waited for");
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.in.close();
 		}
 
 	}

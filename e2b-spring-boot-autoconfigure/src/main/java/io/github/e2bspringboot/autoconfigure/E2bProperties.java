@@ -17,12 +17,14 @@ package io.github.e2bspringboot.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration properties for E2B sandboxes. The official SDKs' environment variables
@@ -75,14 +77,18 @@ public class E2bProperties {
 
 	/**
 	 * Lifetime of created sandboxes; E2B kills (or pauses) a sandbox when it passes
-	 * unless it is extended. Sent in whole seconds, rounded up.
+	 * unless it is extended. A plain number means seconds, as in the Python SDK. Sent in
+	 * whole seconds, rounded up.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration timeout = Duration.ofMinutes(5);
 
 	/**
 	 * Maximum time one HTTP request to E2B may take (for file transfers: may stay
-	 * silent). Zero disables it. Not the sandbox lifetime and not a command's timeout.
+	 * silent). A plain number means seconds, as in the Python SDK. Zero disables it. Not
+	 * the sandbox lifetime and not a command's timeout.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration requestTimeout = Duration.ofSeconds(60);
 
 	/**

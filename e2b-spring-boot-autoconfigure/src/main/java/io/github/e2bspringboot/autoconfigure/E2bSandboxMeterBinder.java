@@ -23,9 +23,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * The sandbox metrics: a gauge of the live sandboxes this application created
- * ({@code e2b.sandboxes.active}) and counters of creates and kills
- * ({@code e2b.sandbox.creations}, {@code e2b.sandbox.kills}) by template and outcome.
- * Operation timings come from the observations ({@code e2b.sandbox.operation}).
+ * ({@code e2b.sandboxes.active}) and counters of creates, kills and expirations
+ * ({@code e2b.sandbox.creations}, {@code e2b.sandbox.kills},
+ * {@code e2b.sandbox.expirations}) by template and outcome. For each template, the gauge
+ * equals the successful creations less the kills that ended a tracked sandbox (outcome
+ * {@code SUCCESS} or {@code NOT_FOUND}) less the expirations. Operation timings come from
+ * the observations ({@code e2b.sandbox.operation}).
  *
  * @author e2b-spring-boot contributors
  */
@@ -50,25 +53,32 @@ public class E2bSandboxMeterBinder implements MeterBinder {
 
 			@Override
 			public void created(String template, boolean success) {
-				count(registry, "e2b.sandbox.creations", "Sandbox creations", template, success);
+				counter("e2b.sandbox.creations", "Sandbox creations", template)
+					.tag("outcome", success ? "SUCCESS" : "ERROR")
+					.register(registry)
+					.increment();
 			}
 
 			@Override
-			public void killed(String template, boolean success) {
-				count(registry, "e2b.sandbox.kills", "Sandbox kills", template, success);
+			public void killed(String template, SandboxTracker.KillOutcome outcome) {
+				counter("e2b.sandbox.kills", "Sandbox kills", template).tag("outcome", outcome.name())
+					.register(registry)
+					.increment();
+			}
+
+			@Override
+			public void expired(String template) {
+				counter("e2b.sandbox.expirations",
+						"Sandboxes this application created whose lifetime passed without a kill", template)
+					.register(registry)
+					.increment();
 			}
 
 		});
 	}
 
-	private static void count(MeterRegistry registry, String name, String description, String template,
-			boolean success) {
-		Counter.builder(name)
-			.description(description)
-			.tag("template", template)
-			.tag("outcome", success ? "SUCCESS" : "ERROR")
-			.register(registry)
-			.increment();
+	private static Counter.Builder counter(String name, String description, String template) {
+		return Counter.builder(name).description(description).tag("template", template);
 	}
 
 }

@@ -16,22 +16,33 @@
 package io.github.e2bspringboot.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxTracker;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Kills the sandboxes this application created when its context closes, so none keeps
- * running (and billing) after the application is gone.
+ * running (and billing) after the application is gone. It stops in a lifecycle phase
+ * after the web server has finished its requests and before the HTTP client's resources
+ * (Reactor Netty's event loops and connection pool, phase 0) are disposed, which a plain
+ * destroy callback would come too late for.
  *
  * @author e2b-spring-boot contributors
  */
-class E2bSandboxReaper implements DisposableBean {
+class E2bSandboxReaper implements SmartLifecycle {
+
+	/**
+	 * After the web server's graceful shutdown and stop (the highest phases), before
+	 * {@code ReactorResourceFactory} (phase 0).
+	 */
+	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
 	private static final Log logger = LogFactory.getLog(E2bSandboxReaper.class);
 
@@ -41,14 +52,36 @@ class E2bSandboxReaper implements DisposableBean {
 
 	private final ReactiveSandboxOperations sandboxes;
 
+	private volatile boolean running;
+
 	E2bSandboxReaper(SandboxTracker tracker, ReactiveSandboxOperations sandboxes) {
 		this.tracker = tracker;
 		this.sandboxes = sandboxes;
 	}
 
 	@Override
-	public void destroy() {
-		var remaining = this.tracker.sandboxes();
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		killTracked();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private void killTracked() {
+		List<SandboxTracker.TrackedSandbox> remaining = this.tracker.sandboxes();
 		if (remaining.isEmpty()) {
 			return;
 		}
@@ -57,7 +90,7 @@ class E2bSandboxReaper implements DisposableBean {
 			Flux.fromIterable(remaining)
 				.flatMap((tracked) -> this.sandboxes.kill(tracked.sandboxId()).onErrorResume((ex) -> {
 					logger.warn("Could not kill sandbox " + tracked.sandboxId() + " on shutdown: " + ex.getMessage());
-					return reactor.core.publisher.Mono.empty();
+					return Mono.empty();
 				}), 8)
 				.blockLast(SHUTDOWN_TIMEOUT);
 		}

@@ -27,13 +27,23 @@ class InvalidApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidApiKey
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidApiKeyException cause) {
-		String action = cause.isMissing()
-				? "Set the 'e2b.api-key' property to your team's API key from the E2B dashboard, for example"
-						+ " with the E2B_API_KEY environment variable (the one the official SDKs read). For development"
-						+ " without an account, add e2b-local to the classpath: the starter then starts an embedded"
-						+ " E2B-compatible server."
-				: "Check the value of the 'e2b.api-key' property (or of the E2B_API_KEY environment variable)."
-						+ " Set 'e2b.validate-api-key=false' if your deployment uses keys of another shape.";
+		String whyNoLocalServer = cause.getWhyNoLocalServer();
+		String action;
+		if (!cause.isMissing()) {
+			action = "Check the value of the 'e2b.api-key' property (or of the E2B_API_KEY environment variable)."
+					+ " Set 'e2b.validate-api-key=false' if your deployment uses keys of another shape.";
+		}
+		else if (whyNoLocalServer != null) {
+			action = "Set the 'e2b.api-key' property (for example with the E2B_API_KEY environment variable) to the"
+					+ " key of the server you use. " + whyNoLocalServer;
+		}
+		else {
+			action = "Set the 'e2b.api-key' property to your team's API key from the E2B dashboard, for example"
+					+ " with the E2B_API_KEY environment variable (the one the official SDKs read); in"
+					+ " application.yml write ${E2B_API_KEY:} so that an unset variable is no error. For development"
+					+ " without an account, add e2b-local to the classpath: the starter then starts an embedded"
+					+ " E2B-compatible server.";
+		}
 		return new FailureAnalysis(cause.getMessage() + ".", action, cause);
 	}
 

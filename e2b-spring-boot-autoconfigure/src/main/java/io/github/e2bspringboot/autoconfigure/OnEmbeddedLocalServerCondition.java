@@ -15,6 +15,8 @@
  */
 package io.github.e2bspringboot.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -37,13 +39,26 @@ class OnEmbeddedLocalServerCondition extends SpringBootCondition {
 		if (enabled != null) {
 			return new ConditionOutcome(enabled, "e2b.local.enabled is " + enabled);
 		}
-		if (StringUtils.hasText(environment.getProperty("e2b.api-key"))) {
+		if (StringUtils.hasText(resolved(environment, "e2b.api-key"))) {
 			return ConditionOutcome.noMatch("an E2B API key is configured");
 		}
-		if (StringUtils.hasText(environment.getProperty("e2b.api-url"))) {
+		if (StringUtils.hasText(resolved(environment, "e2b.api-url"))) {
 			return ConditionOutcome.noMatch("an E2B API URL is configured");
 		}
 		return ConditionOutcome.match("neither an E2B API key nor an API URL is configured");
+	}
+
+	/**
+	 * Return a property, or {@code null} when it is a placeholder that cannot be resolved
+	 * (such as {@code ${E2B_API_KEY}} with the variable unset), which configures nothing.
+	 */
+	private static @Nullable String resolved(Environment environment, String name) {
+		try {
+			return environment.getProperty(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

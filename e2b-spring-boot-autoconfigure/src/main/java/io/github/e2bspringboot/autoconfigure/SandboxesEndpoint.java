@@ -15,11 +15,13 @@
  */
 package io.github.e2bspringboot.autoconfigure;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxTracker;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -28,16 +30,25 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code sandboxes} Actuator endpoint: lists the sandboxes this application created
- * and kills one by ID. Not exposed over the web unless the application exposes it.
+ * and kills one of them by ID. It acts on those sandboxes only (any other ID is not
+ * found), and a kill answers within {@link #KILL_TIMEOUT}. Not exposed over the web
+ * unless the application exposes it;
+ * {@code management.endpoint.sandboxes.access=read-only} keeps the list and drops the
+ * kill.
  *
  * @author e2b-spring-boot contributors
  */
 @Endpoint(id = "sandboxes")
 public class SandboxesEndpoint {
 
+	/** The longest a kill may take before the endpoint answers that it timed out. */
+	public static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+
 	private final SandboxTracker tracker;
 
 	private final ReactiveSandboxOperations sandboxes;
+
+	private final Duration killTimeout;
 
 	/**
 	 * Create the endpoint.
@@ -45,8 +56,13 @@ public class SandboxesEndpoint {
 	 * @param sandboxes the operations used to kill
 	 */
 	public SandboxesEndpoint(SandboxTracker tracker, ReactiveSandboxOperations sandboxes) {
+		this(tracker, sandboxes, KILL_TIMEOUT);
+	}
+
+	SandboxesEndpoint(SandboxTracker tracker, ReactiveSandboxOperations sandboxes, Duration killTimeout) {
 		this.tracker = tracker;
 		this.sandboxes = sandboxes;
+		this.killTimeout = killTimeout;
 	}
 
 	/**
@@ -63,13 +79,19 @@ public class SandboxesEndpoint {
 	}
 
 	/**
-	 * Kill a sandbox.
+	 * Kill a sandbox this application created.
 	 * @param id the sandbox ID
-	 * @return whether it was killed
+	 * @return whether it was killed, or {@code null} (not found) for a sandbox this
+	 * application does not hold
+	 * @throws IllegalStateException when the kill did not finish within
+	 * {@link #KILL_TIMEOUT}
 	 */
 	@DeleteOperation
-	public KillDescriptor kill(@Selector String id) {
-		Boolean killed = this.sandboxes.kill(id).block();
+	public @Nullable KillDescriptor kill(@Selector String id) {
+		if (this.tracker.get(id) == null) {
+			return null;
+		}
+		Boolean killed = this.sandboxes.kill(id).block(this.killTimeout);
 		return new KillDescriptor(id, Boolean.TRUE.equals(killed));
 	}
 
@@ -96,7 +118,7 @@ public class SandboxesEndpoint {
 	 * The outcome of a kill.
 	 *
 	 * @param id the sandbox ID
-	 * @param killed {@code true} when killed, {@code false} when it no longer existed
+	 * @param killed {@code true} when killed, {@code false} when it had already ended
 	 */
 	public record KillDescriptor(String id, boolean killed) {
 	}

@@ -15,6 +15,8 @@
  */
 package io.github.e2bspringboot.observation;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,8 @@ public class SandboxObservationContext extends Observation.Context {
 	private @Nullable String template;
 
 	private @Nullable String sandboxId;
+
+	private final AtomicInteger retries = new AtomicInteger();
 
 	/**
 	 * Create a context.
@@ -81,6 +85,21 @@ public class SandboxObservationContext extends Observation.Context {
 	 */
 	public void setSandboxId(@Nullable String sandboxId) {
 		this.sandboxId = sandboxId;
+	}
+
+	/**
+	 * Record that the operation's request was sent again after a failure.
+	 */
+	public void retried() {
+		this.retries.incrementAndGet();
+	}
+
+	/**
+	 * Return how many times the operation's request was sent again.
+	 * @return the number of retries
+	 */
+	public int getRetries() {
+		return this.retries.get();
 	}
 
 }

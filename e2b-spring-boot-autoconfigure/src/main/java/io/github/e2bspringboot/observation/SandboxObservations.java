@@ -15,18 +15,26 @@
  */
 package io.github.e2bspringboot.observation;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.github.e2bspringboot.errors.E2bException;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
- * Wraps reactive operations in observations: started on subscription, stopped when they
- * end, with the error recorded. Without a registry it costs nothing.
+ * Wraps reactive operations in observations: started on subscription (as a child of the
+ * caller's observation, found in the Reactor context or else on the calling thread),
+ * stopped when they end, with the error recorded, and logged at DEBUG. Without a registry
+ * it costs little more than the DEBUG check.
  *
  * @author e2b-spring-boot contributors
  */
@@ -34,9 +42,14 @@ public final class SandboxObservations {
 
 	private static final DefaultSandboxObservationConvention DEFAULT_CONVENTION = new DefaultSandboxObservationConvention();
 
+	private static final Log logger = LogFactory.getLog(SandboxObservations.class);
+
 	/**
-	 * The Reactor context key under which Micrometer's context propagation finds the
-	 * current observation, so that the HTTP client's observations nest under this one.
+	 * The Reactor context key under which Micrometer's context propagation keeps the
+	 * current observation ({@code ObservationThreadLocalAccessor.KEY}): a reactive
+	 * caller's observation is read from it, and this one is put there so that the HTTP
+	 * client's observations nest under it. A copy, so that nothing here needs the
+	 * context-propagation library.
 	 */
 	public static final String CURRENT_OBSERVATION_KEY = "micrometer.observation";
 
@@ -76,14 +89,14 @@ public final class SandboxObservations {
 	 * @return the observed operation
 	 */
 	public <T> Mono<T> observe(SandboxObservationContext context, Mono<T> operation, Consumer<T> onValue) {
-		return Mono.defer(() -> {
-			Running running = new Running(start(context));
+		return Mono.deferContextual((caller) -> {
+			Running running = start(context, caller);
 			// stopped before the signal travels on, so callers see finished observations
 			return operation.doOnNext(onValue)
 				.doOnSuccess((value) -> running.stop(null))
 				.doOnError(running::stop)
 				.doOnCancel(running::cancel)
-				.contextWrite((reactor) -> reactor.put(CURRENT_OBSERVATION_KEY, running.observation));
+				.contextWrite(running::putInto);
 		});
 	}
 
@@ -95,19 +108,23 @@ public final class SandboxObservations {
 	 * @return the observed operation
 	 */
 	public <T> Flux<T> observe(SandboxObservationContext context, Flux<T> operation) {
-		return Flux.defer(() -> {
-			Running running = new Running(start(context));
+		return Flux.deferContextual((caller) -> {
+			Running running = start(context, caller);
 			return operation.doOnComplete(() -> running.stop(null))
 				.doOnError(running::stop)
 				.doOnCancel(running::cancel)
-				.contextWrite((reactor) -> reactor.put(CURRENT_OBSERVATION_KEY, running.observation));
+				.contextWrite(running::putInto);
 		});
 	}
 
-	private Observation start(SandboxObservationContext context) {
-		return SandboxObservationDocumentation.SANDBOX_OPERATION
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.start();
+	private Running start(SandboxObservationContext context, ContextView caller) {
+		Observation observation = SandboxObservationDocumentation.SANDBOX_OPERATION.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
+		Observation parent = caller.getOrDefault(CURRENT_OBSERVATION_KEY, null);
+		if (parent != null && !parent.isNoop()) {
+			observation.parentObservation(parent);
+		}
+		return new Running(observation.start(), context);
 	}
 
 	/**
@@ -117,10 +134,20 @@ public final class SandboxObservations {
 
 		private final Observation observation;
 
+		private final SandboxObservationContext context;
+
+		private final long startedAt = System.nanoTime();
+
 		private final AtomicBoolean stopped = new AtomicBoolean();
 
-		Running(Observation observation) {
+		Running(Observation observation, SandboxObservationContext context) {
 			this.observation = observation;
+			this.context = context;
+		}
+
+		Context putInto(Context reactor) {
+			return reactor.put(CURRENT_OBSERVATION_KEY, this.observation)
+				.put(SandboxObservationContext.class, this.context);
 		}
 
 		void stop(@Nullable Throwable error) {
@@ -129,6 +156,7 @@ public final class SandboxObservations {
 					this.observation.error(error);
 				}
 				this.observation.stop();
+				log(error, false);
 			}
 		}
 
@@ -136,7 +164,30 @@ public final class SandboxObservations {
 			if (!this.stopped.get()) {
 				this.observation.event(Observation.Event.of("cancelled"));
 			}
-			stop(null);
+			if (this.stopped.compareAndSet(false, true)) {
+				this.observation.stop();
+				log(null, true);
+			}
+		}
+
+		private void log(@Nullable Throwable error, boolean cancelled) {
+			if (!logger.isDebugEnabled()) {
+				return;
+			}
+			StringBuilder line = new StringBuilder("e2b ").append(this.context.getOperation());
+			if (this.context.getSandboxId() != null) {
+				line.append(" sandbox=").append(this.context.getSandboxId());
+			}
+			line.append(" outcome=").append(cancelled ? "CANCELLED" : (error != null) ? "ERROR" : "SUCCESS");
+			if (error != null) {
+				line.append(" error=").append(error.getClass().getSimpleName());
+				if (error instanceof E2bException e2b && e2b.getStatusCode() != null) {
+					line.append(" status=").append(e2b.getStatusCode());
+				}
+			}
+			line.append(" retries=").append(this.context.getRetries());
+			line.append(" in ").append(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startedAt)).append(" ms");
+			logger.debug(line);
 		}
 
 	}

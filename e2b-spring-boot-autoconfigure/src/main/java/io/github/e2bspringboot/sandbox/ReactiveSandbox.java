@@ -45,6 +45,8 @@ public final class ReactiveSandbox {
 
 	private final ReactiveCommands commands;
 
+	private final SandboxObservationScope observations;
+
 	/**
 	 * Create the handle of a sandbox. Obtained from the template, not built by
 	 * applications.
@@ -63,6 +65,7 @@ public final class ReactiveSandbox {
 				new ReactiveFilesystem.FileAccess(directUrl, sandbox.envdAccessToken(), sandbox.envdVersion()),
 				observations);
 		this.commands = new ReactiveCommands(envd, observations);
+		this.observations = observations;
 	}
 
 	/**
@@ -119,7 +122,7 @@ public final class ReactiveSandbox {
 	 * expired
 	 */
 	public Mono<Boolean> isRunning() {
-		return this.envd.health();
+		return this.observations.observe("health", this.envd.health());
 	}
 
 	/**

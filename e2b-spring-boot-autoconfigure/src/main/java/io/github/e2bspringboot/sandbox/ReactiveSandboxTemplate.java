@@ -16,7 +16,9 @@
 package io.github.e2bspringboot.sandbox;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -242,6 +244,9 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 			if (context.getTemplate() == null) {
 				context.setTemplate(sandbox.templateId());
 			}
+			if (timeout != null) {
+				this.tracker.renewed(sandboxId, timeout);
+			}
 		}).map((sandbox) -> toSandbox(sandbox, context.getTemplate()));
 	}
 
@@ -249,8 +254,10 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	public Mono<Boolean> kill(String sandboxId) {
 		return Mono.defer(() -> {
 			String id = Arguments.requireText(sandboxId, "sandboxId");
-			return observe("kill", id, this.controlPlane.kill(id)).doOnNext((killed) -> this.tracker.killed(id, true))
-				.doOnError((ex) -> this.tracker.killed(id, false));
+			return observe("kill", id, this.controlPlane.kill(id))
+				.doOnNext((killed) -> this.tracker.killed(id,
+						killed ? SandboxTracker.KillOutcome.SUCCESS : SandboxTracker.KillOutcome.NOT_FOUND))
+				.doOnError((ex) -> this.tracker.killed(id, SandboxTracker.KillOutcome.ERROR));
 		});
 	}
 
@@ -258,7 +265,7 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	public Mono<SandboxInfo> getInfo(String sandboxId) {
 		return Mono.defer(() -> {
 			String id = Arguments.requireText(sandboxId, "sandboxId");
-			return observe("get_info", id, this.controlPlane.getInfo(id));
+			return observe("get_info", id, this.controlPlane.getInfo(id)).map(ReactiveSandboxTemplate::withoutCreateId);
 		});
 	}
 
@@ -295,8 +302,24 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 			throw new InvalidArgumentException("limit must be between 1 and 100, got " + limit);
 		}
 		return new ReactiveSandboxPaginator((token) -> this.observations
-			.observe(new SandboxObservationContext("list", null, null), this.controlPlane.list(query, limit, token)),
+			.observe(new SandboxObservationContext("list", null, null), this.controlPlane.list(query, limit, token))
+			.map((page) -> new SandboxPage(page.items().stream().map(ReactiveSandboxTemplate::withoutCreateId).toList(),
+					page.nextToken())),
 				nextToken);
+	}
+
+	/**
+	 * Drop the tag that finds lost creates: it belongs on the wire, not in what
+	 * applications read back.
+	 */
+	private static SandboxInfo withoutCreateId(SandboxInfo info) {
+		if (!info.metadata().containsKey(CREATE_ID_METADATA_KEY)) {
+			return info;
+		}
+		Map<String, String> metadata = new HashMap<>(info.metadata());
+		metadata.remove(CREATE_ID_METADATA_KEY);
+		return new SandboxInfo(info.sandboxId(), info.templateId(), info.name(), metadata, info.startedAt(),
+				info.endAt(), info.state(), info.cpuCount(), info.memoryMB(), info.diskSizeMB(), info.envdVersion());
 	}
 
 	private <T> Mono<T> observe(String operation, String sandboxId, Mono<T> call) {
@@ -341,7 +364,7 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 	private ReactiveSandbox toSandbox(CreatedSandbox created, @Nullable String template) {
 		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
 		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
-				this.config.requestTimeout(), this.config.retryPolicy());
+				this.config.requestTimeout(), this.config.retryPolicy(), EnvdAddress.hint(this.config));
 		return new ReactiveSandbox(created, this, envd,
 				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()),
 				new SandboxObservationScope(this.observations, template, created.sandboxId()));

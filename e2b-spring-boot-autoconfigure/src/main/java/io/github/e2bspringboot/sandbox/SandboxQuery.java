@@ -15,26 +15,39 @@
  */
 package io.github.e2bspringboot.sandbox;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A filter for listing sandboxes: metadata entries that must all match, and the states to
- * include (both running and paused when none is given).
+ * A filter and order for listing sandboxes: metadata entries that must all match, the
+ * states to include (both running and paused when none is given), the template, a start
+ * time, and whether the oldest or the newest come first.
  *
  * <pre class="code">
- * SandboxQuery query = SandboxQuery.builder().metadata("user", "alice").state(SandboxState.RUNNING).build();
+ * SandboxQuery query = SandboxQuery.builder()
+ *     .metadata("user", "alice")
+ *     .state(SandboxState.RUNNING)
+ *     .order(SandboxOrder.ASCENDING)
+ *     .build();
  * </pre>
  *
  * @param metadata the metadata entries a sandbox must have
  * @param states the states to include; empty means all
+ * @param template the template (ID or alias) sandboxes were created from, or {@code null}
+ * for any
+ * @param startedAfter the time after which sandboxes started, or {@code null} for any
+ * @param order the order of the listing, or {@code null} for the server's (newest first)
  * @author e2b-spring-boot contributors
  */
-public record SandboxQuery(Map<String, String> metadata, Set<SandboxState> states) {
+public record SandboxQuery(Map<String, String> metadata, Set<SandboxState> states, @Nullable String template,
+		@Nullable Instant startedAfter, @Nullable SandboxOrder order) {
 
-	private static final SandboxQuery ALL = new SandboxQuery(Map.of(), Set.of());
+	private static final SandboxQuery ALL = new SandboxQuery(Map.of(), Set.of(), null, null, null);
 
 	/**
 	 * Create a query, copying its arguments.
@@ -68,6 +81,12 @@ public record SandboxQuery(Map<String, String> metadata, Set<SandboxState> state
 		private final Map<String, String> metadata = new LinkedHashMap<>();
 
 		private final Set<SandboxState> states = EnumSet.noneOf(SandboxState.class);
+
+		private @Nullable String template;
+
+		private @Nullable Instant startedAfter;
+
+		private @Nullable SandboxOrder order;
 
 		private Builder() {
 		}
@@ -104,11 +123,41 @@ public record SandboxQuery(Map<String, String> metadata, Set<SandboxState> state
 		}
 
 		/**
+		 * Include only sandboxes created from a template.
+		 * @param template the template ID or alias
+		 * @return this builder
+		 */
+		public Builder template(@Nullable String template) {
+			this.template = template;
+			return this;
+		}
+
+		/**
+		 * Include only sandboxes that started after a time.
+		 * @param startedAfter the time
+		 * @return this builder
+		 */
+		public Builder startedAfter(@Nullable Instant startedAfter) {
+			this.startedAfter = startedAfter;
+			return this;
+		}
+
+		/**
+		 * Set the order of the listing.
+		 * @param order oldest or newest first
+		 * @return this builder
+		 */
+		public Builder order(@Nullable SandboxOrder order) {
+			this.order = order;
+			return this;
+		}
+
+		/**
 		 * Build the query.
 		 * @return the query
 		 */
 		public SandboxQuery build() {
-			return new SandboxQuery(this.metadata, this.states);
+			return new SandboxQuery(this.metadata, this.states, this.template, this.startedAfter, this.order);
 		}
 
 	}

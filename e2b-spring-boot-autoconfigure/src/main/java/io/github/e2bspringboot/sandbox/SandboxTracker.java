@@ -15,6 +15,7 @@
  */
 package io.github.e2bspringboot.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,16 +28,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The sandboxes this application created and has not killed, so they can be counted,
- * listed and, on shutdown, cleaned up. Sandboxes whose lifetime has passed are forgotten:
- * E2B has ended them.
+ * listed and, on shutdown, cleaned up. A sandbox whose lifetime has passed is forgotten
+ * (E2B has ended it) the next time the tracker is read or changed, so the tracker holds
+ * no more than the sandboxes that can still be alive.
  *
  * @author e2b-spring-boot contributors
  */
 public class SandboxTracker {
 
+	/** The template reported for a sandbox this application did not create. */
+	public static final String UNTRACKED_TEMPLATE = "unknown";
+
 	private final Map<String, TrackedSandbox> sandboxes = new ConcurrentHashMap<>();
 
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+	private final Clock clock;
+
+	/**
+	 * Create a tracker on the system clock.
+	 */
+	public SandboxTracker() {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * Create a tracker.
+	 * @param clock the clock that tells when lifetimes pass
+	 */
+	public SandboxTracker(Clock clock) {
+		this.clock = clock;
+	}
 
 	/**
 	 * A sandbox this application created.
@@ -50,7 +72,26 @@ public class SandboxTracker {
 	}
 
 	/**
-	 * Hears what happens to sandboxes, for metrics.
+	 * How a kill ended.
+	 */
+	public enum KillOutcome {
+
+		/** The sandbox was killed. */
+		SUCCESS,
+
+		/** There was nothing to kill: the sandbox had already ended. */
+		NOT_FOUND,
+
+		/** The kill failed; the sandbox may still run. */
+		ERROR
+
+	}
+
+	/**
+	 * Hears what happens to sandboxes, for metrics. For the sandboxes of one template,
+	 * the live count is the successful creates less the kills that ended a tracked
+	 * sandbox ({@link KillOutcome#SUCCESS} or {@link KillOutcome#NOT_FOUND}) and the
+	 * expirations.
 	 */
 	public interface Listener {
 
@@ -64,12 +105,18 @@ public class SandboxTracker {
 
 		/**
 		 * A kill finished.
-		 * @param template the template, or {@code unknown} for a sandbox created
-		 * elsewhere
-		 * @param success whether the call succeeded (a sandbox that no longer existed is
-		 * a success)
+		 * @param template the template, or {@value #UNTRACKED_TEMPLATE} for a sandbox
+		 * this application did not create
+		 * @param outcome how it ended
 		 */
-		default void killed(String template, boolean success) {
+		default void killed(String template, KillOutcome outcome) {
+		}
+
+		/**
+		 * A tracked sandbox was forgotten because its lifetime passed.
+		 * @param template the template
+		 */
+		default void expired(String template) {
 		}
 
 	}
@@ -89,7 +136,8 @@ public class SandboxTracker {
 	 * @param timeout its lifetime
 	 */
 	public void created(String sandboxId, String template, Duration timeout) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
+		forgetExpired(now);
 		this.sandboxes.put(sandboxId, new TrackedSandbox(sandboxId, template, now, now.plus(timeout)));
 		this.listeners.forEach((listener) -> listener.created(template, true));
 	}
@@ -108,19 +156,34 @@ public class SandboxTracker {
 	 * @param timeout the lifetime from now
 	 */
 	public void extended(String sandboxId, Duration timeout) {
-		this.sandboxes.computeIfPresent(sandboxId, (id, tracked) -> new TrackedSandbox(id, tracked.template(),
-				tracked.startedAt(), Instant.now().plus(timeout)));
+		Instant now = this.clock.instant();
+		this.sandboxes.computeIfPresent(sandboxId,
+				(id, tracked) -> new TrackedSandbox(id, tracked.template(), tracked.startedAt(), now.plus(timeout)));
 	}
 
 	/**
-	 * Record a kill.
+	 * Record that a sandbox lives at least the given time from now (a connect, which
+	 * never shortens a lifetime).
 	 * @param sandboxId the sandbox ID
-	 * @param success whether the call succeeded
+	 * @param timeout the least lifetime from now
 	 */
-	public void killed(String sandboxId, boolean success) {
-		TrackedSandbox tracked = success ? this.sandboxes.remove(sandboxId) : this.sandboxes.get(sandboxId);
-		String template = (tracked != null) ? tracked.template() : "unknown";
-		this.listeners.forEach((listener) -> listener.killed(template, success));
+	public void renewed(String sandboxId, Duration timeout) {
+		Instant endAt = this.clock.instant().plus(timeout);
+		this.sandboxes.computeIfPresent(sandboxId, (id, tracked) -> tracked.endAt().isBefore(endAt)
+				? new TrackedSandbox(id, tracked.template(), tracked.startedAt(), endAt) : tracked);
+	}
+
+	/**
+	 * Record a kill. A sandbox that was killed, or had already ended, is forgotten.
+	 * @param sandboxId the sandbox ID
+	 * @param outcome how the kill ended
+	 */
+	public void killed(String sandboxId, KillOutcome outcome) {
+		TrackedSandbox tracked = (outcome != KillOutcome.ERROR) ? this.sandboxes.remove(sandboxId)
+				: this.sandboxes.get(sandboxId);
+		String template = (tracked != null) ? tracked.template() : UNTRACKED_TEMPLATE;
+		this.listeners.forEach((listener) -> listener.killed(template, outcome));
+		forgetExpired(this.clock.instant());
 	}
 
 	/**
@@ -128,8 +191,7 @@ public class SandboxTracker {
 	 * @return the sandboxes
 	 */
 	public List<TrackedSandbox> sandboxes() {
-		Instant now = Instant.now();
-		this.sandboxes.values().removeIf((tracked) -> tracked.endAt().isBefore(now));
+		forgetExpired(this.clock.instant());
 		return this.sandboxes.values().stream().sorted(Comparator.comparing(TrackedSandbox::startedAt)).toList();
 	}
 
@@ -138,7 +200,8 @@ public class SandboxTracker {
 	 * @return the count
 	 */
 	public int count() {
-		return sandboxes().size();
+		forgetExpired(this.clock.instant());
+		return this.sandboxes.size();
 	}
 
 	/**
@@ -148,6 +211,15 @@ public class SandboxTracker {
 	 */
 	public @Nullable TrackedSandbox get(String sandboxId) {
 		return this.sandboxes.get(sandboxId);
+	}
+
+	private void forgetExpired(Instant now) {
+		for (TrackedSandbox tracked : this.sandboxes.values()) {
+			// remove(key, value): exactly one caller forgets it, even when several race
+			if (tracked.endAt().isBefore(now) && this.sandboxes.remove(tracked.sandboxId(), tracked)) {
+				this.listeners.forEach((listener) -> listener.expired(tracked.template()));
+			}
+		}
 	}
 
 }

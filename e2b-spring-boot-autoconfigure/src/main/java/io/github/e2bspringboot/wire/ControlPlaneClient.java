@@ -17,6 +17,9 @@ package io.github.e2bspringboot.wire;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.SandboxInfo;
 import io.github.e2bspringboot.sandbox.SandboxMetrics;
+import io.github.e2bspringboot.sandbox.SandboxOrder;
 import io.github.e2bspringboot.sandbox.SandboxPage;
 import io.github.e2bspringboot.sandbox.SandboxQuery;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
@@ -56,6 +60,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class ControlPlaneClient {
 
 	private static final byte[] NO_BODY = new byte[0];
+
+	private static final DateTimeFormatter STARTED_AFTER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private static final java.util.Set<Integer> RETRYABLE_STATUSES = java.util.Set.of(429, 502, 503, 504);
 
@@ -226,6 +233,14 @@ public final class ControlPlaneClient {
 			queryString.addEncoded("state",
 					query.states().stream().map(SandboxState::value).collect(Collectors.joining(",")));
 		}
+		Instant startedAfter = query.startedAfter();
+		if (startedAfter != null) {
+			// the JS SDK's Date.toISOString(): UTC with milliseconds
+			queryString.add("startedAfter", STARTED_AFTER.format(startedAfter));
+		}
+		queryString.add("template", query.template());
+		SandboxOrder order = query.order();
+		queryString.add("order", (order != null) ? order.value() : null);
 		queryString.add("limit", limit);
 		queryString.add("nextToken", nextToken);
 		return send(HttpMethod.GET, "/v2/sandboxes" + queryString, null, Retries.Safety.IDEMPOTENT).map((response) -> {

@@ -73,6 +73,20 @@ public final class EnvdAddress {
 		return "https://" + ENVD_PORT + "-" + sandboxId + "." + domain(config, sandboxDomain);
 	}
 
+	/**
+	 * Say where the sandbox URLs come from and which setting changes them, for messages
+	 * about sandboxes that cannot be reached.
+	 * @param config the connection configuration
+	 * @return the explanation
+	 */
+	public static String hint(E2bConnectionConfig config) {
+		if (config.sandboxUrl() != null) {
+			return "the sandbox URL set by e2b.sandbox-url or E2B_SANDBOX_URL";
+		}
+		return "derived from the domain '" + config.domain() + "' (e2b.domain or E2B_DOMAIN); set e2b.sandbox-url"
+				+ " or E2B_SANDBOX_URL to send sandbox calls elsewhere";
+	}
+
 	private static String domain(E2bConnectionConfig config, @Nullable String sandboxDomain) {
 		return (sandboxDomain != null && !sandboxDomain.isEmpty()) ? sandboxDomain : config.domain();
 	}

@@ -72,6 +72,8 @@ public final class EnvdClient {
 
 	private final RetryPolicy retryPolicy;
 
+	private final String addressHint;
+
 	/**
 	 * Create a client for one sandbox.
 	 * @param webClient the HTTP client
@@ -81,15 +83,18 @@ public final class EnvdClient {
 	 * @param idleTimeout how long a response may stay silent before the request fails;
 	 * zero for no limit
 	 * @param retryPolicy how idempotent calls are retried
+	 * @param addressHint where the base URL came from and how to change it, for messages
+	 * of calls that could not reach it
 	 */
 	public EnvdClient(WebClient webClient, String baseUrl, String sandboxId, @Nullable String accessToken,
-			Duration idleTimeout, RetryPolicy retryPolicy) {
+			Duration idleTimeout, RetryPolicy retryPolicy, String addressHint) {
 		this.webClient = webClient;
 		this.baseUrl = baseUrl;
 		this.sandboxId = sandboxId;
 		this.accessToken = accessToken;
 		this.idleTimeout = idleTimeout;
 		this.retryPolicy = retryPolicy;
+		this.addressHint = addressHint;
 	}
 
 	/**
@@ -359,8 +364,8 @@ public final class EnvdClient {
 	}
 
 	private E2bException unreachable(Throwable ex) {
-		return new E2bConnectionException(
-				"Could not reach sandbox " + this.sandboxId + " at " + this.baseUrl + ": " + ex.getMessage(), null, ex);
+		return new E2bConnectionException("Could not reach sandbox " + this.sandboxId + " at " + this.baseUrl + " ("
+				+ this.addressHint + "): " + ex.getMessage(), null, ex);
 	}
 
 }

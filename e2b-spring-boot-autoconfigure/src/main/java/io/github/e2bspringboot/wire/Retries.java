@@ -24,6 +24,7 @@ import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.errors.ServiceBusyException;
+import io.github.e2bspringboot.observation.SandboxObservationContext;
 import io.github.e2bspringboot.observation.SandboxObservations;
 import io.github.e2bspringboot.sandbox.RetryPolicy;
 import io.micrometer.observation.Observation;
@@ -79,6 +80,8 @@ public final class Retries {
 				delay = policy.maxBackoff();
 			}
 			return Mono.deferContextual((context) -> {
+				context.<SandboxObservationContext>getOrEmpty(SandboxObservationContext.class)
+					.ifPresent(SandboxObservationContext::retried);
 				context.<Observation>getOrEmpty(SandboxObservations.CURRENT_OBSERVATION_KEY)
 					.ifPresent((observation) -> observation.event(Observation.Event.of("e2b.retry",
 							"retry " + retry + " after " + failure.getClass().getSimpleName())));

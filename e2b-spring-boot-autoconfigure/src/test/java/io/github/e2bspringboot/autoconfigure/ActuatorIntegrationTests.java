@@ -100,6 +100,9 @@ class ActuatorIntegrationTests {
 			.contains("e2b_sandbox_creations_total{outcome=\"SUCCESS\",template=\"base\"} 2.0")
 			.contains("e2b_sandbox_kills_total{outcome=\"SUCCESS\",template=\"base\"}")
 			.contains("e2b_sandboxes_active 1.0")
+			// the meters the README's table names
+			.contains("e2b_sandbox_operation_seconds_sum{")
+			.contains("e2b_sandbox_operation_active_seconds_count{")
 			.doesNotContain(server.apiKey())
 			.doesNotContain("e2b_sandbox_id");
 		assertThat(endpoint.body()).contains("\"id\":\"" + kept.id() + "\"").contains("\"template\":\"base\"");

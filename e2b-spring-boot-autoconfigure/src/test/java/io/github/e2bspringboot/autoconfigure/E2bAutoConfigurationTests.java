@@ -27,12 +27,15 @@ import io.github.e2bspringboot.sandbox.SandboxTemplate;
 import io.github.e2bspringboot.testsupport.RecordingServer;
 import io.github.e2bspringboot.testsupport.RecordingServer.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +50,7 @@ import static org.mockito.Mockito.mock;
 /**
  * Tests for {@link E2bAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class E2bAutoConfigurationTests {
 
 	private static final String API_KEY = "e2b_0123456789abcdef";
@@ -129,9 +133,46 @@ class E2bAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = new InvalidApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis).isNotNull();
-			assertThat(analysis.getDescription()).isEqualTo("No E2B API key is configured.");
+			assertThat(analysis.getDescription()).isEqualTo("No E2B API key is configured (e2b.api-key).");
 			assertThat(analysis.getAction()).contains("'e2b.api-key'").contains("E2B_API_KEY");
 		});
+	}
+
+	@Test
+	void plainNumbersOfTheLifetimeAndRequestTimeoutAreSecondsAsInThePythonSdk() {
+		this.contextRunner.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.timeout=300", "e2b.request-timeout=30")
+			.run((context) -> {
+				E2bProperties properties = context.getBean(E2bProperties.class);
+				assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(300));
+				assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
+			});
+		this.contextRunner.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.timeout=1500ms")
+			.run((context) -> assertThat(context.getBean(E2bProperties.class).getTimeout())
+				.isEqualTo(Duration.ofMillis(1500)));
+	}
+
+	@Test
+	void anApiUrlOfItsOwnWithoutASandboxUrlSaysWhereSandboxCallsGo(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.api-url=http://localhost:3000")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsOnlyOnce("e2b.api-url is http://localhost:3000, but sandbox calls (files, commands)"
+				+ " go to https://sandbox.e2b.app, derived from the domain 'e2b.app' (e2b.domain or E2B_DOMAIN);"
+				+ " set e2b.sandbox-url or E2B_SANDBOX_URL to send sandbox calls elsewhere");
+	}
+
+	@Test
+	void noNoticeWhenTheSandboxUrlOrDomainIsSetOrTheApiUrlIsTheDomainsOwn(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.api-url=http://localhost:3000",
+					"e2b.sandbox-url=http://localhost:3000")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.api-url=https://proxy.example.com",
+					"e2b.domain=example.com")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.api-url=https://api.e2b.app/")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("sandbox calls (files, commands) go to");
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -105,7 +106,7 @@ class EmbeddedLocalServerTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessage("No E2B API key is configured"));
+				.hasMessage("No E2B API key is configured (e2b.api-key)"));
 		this.contextRunner.withBean(E2bConnectionDetails.class, () -> new E2bConnectionDetails() {
 
 			@Override
@@ -134,9 +135,47 @@ class EmbeddedLocalServerTests {
 	@Test
 	void theAnalysisOfAMissingKeyMentionsTheLocalServer() {
 		assertThatExceptionOfType(InvalidApiKeyException.class)
-			.isThrownBy(() -> InvalidApiKeyException.check(null, true))
+			.isThrownBy(() -> InvalidApiKeyException.check(null, true, null))
 			.satisfies((ex) -> assertThat(new InvalidApiKeyFailureAnalyzer().analyze(ex).getAction())
-				.contains("e2b-local"));
+				.contains("add e2b-local to the classpath")
+				.contains("${E2B_API_KEY:}"));
+	}
+
+	@Test
+	void aKeyWrittenAsAnUnresolvablePlaceholderStartsTheEmbeddedServer() {
+		// what application.yml's "api-key: ${E2B_API_KEY}" reads when the variable is
+		// unset
+		this.contextRunner.withPropertyValues("e2b.api-key=${E2B_SPRING_BOOT_TEST_UNSET_VARIABLE}")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(E2bLocalServer.class));
+	}
+
+	@Test
+	void withoutE2bLocalAnUnresolvablePlaceholderIsAMissingKeyNamingTheProperty() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(E2bLocalServer.class))
+			.withPropertyValues("e2b.api-key=${E2B_SPRING_BOOT_TEST_UNSET_VARIABLE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new InvalidApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("e2b.api-key")
+					.contains("${E2B_SPRING_BOOT_TEST_UNSET_VARIABLE}")
+					.contains("not set");
+				assertThat(analysis.getAction()).contains("'e2b.api-key'");
+			});
+	}
+
+	@Test
+	void aUrlWithoutAKeySaysWhyE2bLocalDidNotStart() {
+		this.contextRunner.withPropertyValues("e2b.api-url=http://localhost:3000").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).contains("e2b-local is on the classpath")
+				.contains("because 'e2b.api-url' is set (to http://localhost:3000)")
+				.doesNotContain("add e2b-local");
+		});
+		this.contextRunner.withPropertyValues("e2b.local.enabled=false").run((context) -> {
+			FailureAnalysis analysis = new InvalidApiKeyFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getAction()).contains("'e2b.local.enabled=false' turned its embedded server off");
+		});
 	}
 
 }

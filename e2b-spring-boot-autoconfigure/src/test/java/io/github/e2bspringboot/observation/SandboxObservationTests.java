@@ -59,7 +59,7 @@ class SandboxObservationTests {
 	void lifecycleAndDataPlaneOperationsAreObserved() {
 		try (E2bLocalServer server = io.github.e2bspringboot.testsupport.LocalSandboxes.startServer()) {
 			SandboxTemplate sandboxes = new SandboxTemplate(template(server.url(), server.apiKey()));
-			try (Sandbox sandbox = sandboxes.create(SandboxSpec.builder().template("python").build())) {
+			try (Sandbox sandbox = sandboxes.create(SandboxSpec.builder().template("base").build())) {
 				sandbox.files().write("a.txt", "A");
 				sandbox.files().read("a.txt");
 				sandbox.commands().run("true");
@@ -72,12 +72,40 @@ class SandboxObservationTests {
 
 				for (String operation : List.of("create", "file.write", "file.read", "command.run", "set_timeout",
 						"get_info", "get_metrics", "pause", "connect")) {
-					assertObservation(operation, "python", "SUCCESS", "none", sandbox.id());
+					assertObservation(operation, "base", "SUCCESS", "none", sandbox.id());
 				}
 				assertObservation("list", "none", "SUCCESS", "none", null);
 			}
-			assertObservation("kill", "python", "SUCCESS", "none", null);
+			assertObservation("kill", "base", "SUCCESS", "none", null);
 		}
+	}
+
+	@Test
+	void aReactiveCallersObservationIsTheParentEvenOnAnotherThread() {
+		try (E2bLocalServer server = io.github.e2bspringboot.testsupport.LocalSandboxes.startServer()) {
+			ReactiveSandboxTemplate sandboxes = template(server.url(), server.apiKey());
+			Observation request = Observation.start("http.server.requests", this.registry);
+
+			// how WebFlux hands its request observation down: in the Reactor context,
+			// while the work runs on another thread, where nothing is in the thread local
+			sandboxes.create()
+				.publishOn(reactor.core.scheduler.Schedulers.parallel())
+				.flatMap((sandbox) -> sandbox.getInfo().then(sandbox.kill()))
+				.contextWrite((context) -> context.put(SandboxObservations.CURRENT_OBSERVATION_KEY, request))
+				.block();
+			request.stop();
+
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasNumberOfObservationsWithNameEqualTo(DefaultSandboxObservationConvention.NAME, 3)
+				.forAllObservationsWithNameEqualTo(DefaultSandboxObservationConvention.NAME,
+						(observation) -> observation.hasParentObservationEqualTo(request));
+		}
+	}
+
+	@Test
+	void theContextKeyIsMicrometersOwn() {
+		assertThat(SandboxObservations.CURRENT_OBSERVATION_KEY)
+			.isEqualTo(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY);
 	}
 
 	@Test

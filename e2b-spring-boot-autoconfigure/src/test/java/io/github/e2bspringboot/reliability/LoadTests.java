@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.github.e2bspringboot.local.E2bLocalServer;
 import io.github.e2bspringboot.sandbox.ReactiveSandbox;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.commands.CommandResult;
 import io.github.e2bspringboot.testsupport.LocalSandboxes;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -47,14 +49,17 @@ class LoadTests {
 			ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
 			long started = System.nanoTime();
 
-			Long completed = Flux.range(0, SANDBOXES).flatMap((i) -> Mono.defer(() -> {
+			Map<Integer, String> outputs = Flux.range(0, SANDBOXES).flatMap((i) -> Mono.defer(() -> {
 				long begin = System.nanoTime();
 				return Mono.usingWhen(sandboxes.create(), (sandbox) -> workflow(sandbox, i), ReactiveSandbox::kill)
-					.doOnSuccess((ok) -> latencies.add(System.nanoTime() - begin));
-			}), SANDBOXES).count().block(Duration.ofMinutes(5));
+					.doOnSuccess((ok) -> latencies.add(System.nanoTime() - begin))
+					.map((stdout) -> Map.entry(i, stdout));
+			}), SANDBOXES).collectMap(Map.Entry::getKey, Map.Entry::getValue).block(Duration.ofMinutes(5));
 
 			double seconds = (System.nanoTime() - started) / 1e9;
-			assertThat(completed).isEqualTo(SANDBOXES);
+			assertThat(outputs).as("every workflow finished").hasSize(SANDBOXES);
+			outputs.forEach((i, stdout) -> assertThat(stdout).as("what sandbox %d's command read back", i)
+				.isEqualTo(greeting(i)));
 			assertThat(latencies).hasSize(SANDBOXES);
 			assertThat(server.sandboxCount()).as("no sandbox leaked").isZero();
 			System.out.printf(
@@ -65,8 +70,15 @@ class LoadTests {
 		}
 	}
 
-	private static Mono<Boolean> workflow(ReactiveSandbox sandbox, int i) {
-		String text = "sandbox " + i + " says hello";
+	private static String greeting(int i) {
+		return "sandbox " + i + " says hello";
+	}
+
+	/**
+	 * Write two files, read both back, and return what a command reads of the first.
+	 */
+	private static Mono<String> workflow(ReactiveSandbox sandbox, int i) {
+		String text = greeting(i);
 		byte[] bytes = new byte[4096];
 		java.util.Arrays.fill(bytes, (byte) i);
 		return sandbox.files()
@@ -77,7 +89,7 @@ class LoadTests {
 			.then(sandbox.files().readBytes("/tmp/b.bin"))
 			.doOnNext((read) -> assertThat(read).isEqualTo(bytes))
 			.then(sandbox.commands().run("cat a.txt"))
-			.map((result) -> result.stdout().equals(text));
+			.map(CommandResult::stdout);
 	}
 
 	private static double percentile(ConcurrentLinkedQueue<Long> nanos, int percentile) {

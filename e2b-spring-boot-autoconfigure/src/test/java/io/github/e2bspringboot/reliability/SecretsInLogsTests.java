@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
 import io.github.e2bspringboot.local.E2bLocalServer;
 import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A full run logged at DEBUG everywhere leaks neither the API key nor an access token.
@@ -46,6 +48,7 @@ class SecretsInLogsTests {
 	void debugLogsShowNoKeyAndNoAccessToken(CapturedOutput output) throws Exception {
 		String accessToken;
 		String apiKey;
+		String sandboxId;
 		try (ConfigurableApplicationContext context = SpringApplication.run(DebugApplication.class,
 				"--logging.level.root=DEBUG", "--e2b.api-key=", "--e2b.local.enabled=true",
 				"--spring.main.web-application-type=none")) {
@@ -53,6 +56,7 @@ class SecretsInLogsTests {
 			apiKey = server.apiKey();
 			SandboxTemplate sandboxes = context.getBean(SandboxTemplate.class);
 			try (Sandbox sandbox = sandboxes.create()) {
+				sandboxId = sandbox.id();
 				accessToken = accessToken(server, sandbox.id());
 				sandbox.files().write("a.txt", "A");
 				sandbox.files().read("a.txt");
@@ -66,6 +70,28 @@ class SecretsInLogsTests {
 		assertThat(output.toString()).as("the run logged at DEBUG").contains("DEBUG");
 		assertThat(accessToken).isNotBlank();
 		assertThat(output.toString()).doesNotContain(apiKey).doesNotContain(accessToken);
+		// one line per call: operation, sandbox, outcome, retries and duration
+		assertThat(output.toString())
+			.containsPattern("e2b create sandbox=" + sandboxId + " outcome=SUCCESS retries=0 in \\d+ ms")
+			.containsPattern("e2b file.write sandbox=" + sandboxId + " outcome=SUCCESS retries=0 in \\d+ ms")
+			.containsPattern("e2b command.run sandbox=" + sandboxId + " outcome=SUCCESS retries=0 in \\d+ ms")
+			.containsPattern("e2b list outcome=SUCCESS retries=0 in \\d+ ms")
+			.containsPattern("e2b kill sandbox=unknown-sandbox outcome=SUCCESS retries=0 in \\d+ ms");
+	}
+
+	@Test
+	void aFailedCallIsLoggedWithItsErrorAndStatus(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(DebugApplication.class,
+				"--logging.level.io.github.e2bspringboot=DEBUG", "--e2b.api-key=", "--e2b.local.enabled=true",
+				"--spring.main.web-application-type=none")) {
+			SandboxTemplate sandboxes = context.getBean(SandboxTemplate.class);
+			try (Sandbox sandbox = sandboxes.create()) {
+				assertThatExceptionOfType(SandboxFileNotFoundException.class)
+					.isThrownBy(() -> sandbox.files().read("/missing.txt"));
+			}
+		}
+		assertThat(output.toString()).containsPattern(
+				"e2b file.read sandbox=\\w+ outcome=ERROR error=SandboxFileNotFoundException status=404 retries=0 in \\d+ ms");
 	}
 
 	private static String accessToken(E2bLocalServer server, String sandboxId) throws Exception {

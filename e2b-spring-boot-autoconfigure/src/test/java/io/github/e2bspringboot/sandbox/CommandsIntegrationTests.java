@@ -116,15 +116,21 @@ class CommandsIntegrationTests {
 	}
 
 	@Test
-	void callbacksReceiveOutputAsItArrives() {
+	void callbacksReceiveOutputAsItArrives() throws InterruptedException {
 		List<String> stdout = new CopyOnWriteArrayList<>();
 		List<String> stderr = new CopyOnWriteArrayList<>();
 
-		this.commands.run("echo one; sleep 0.2; echo two; echo warn >&2",
-				CommandOptions.builder().onStdout(stdout::add).onStderr(stderr::add).build());
+		// it prints the second line only after the test has seen the first
+		CommandHandle handle = this.commands.start("echo one; read -r go; echo two; echo warn >&2",
+				CommandOptions.builder().stdin(true).onStdout(stdout::add).onStderr(stderr::add).build());
+		for (int i = 0; i < 600 && !String.join("", stdout).equals("one\n"); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(stdout).as("the first line, while the command waits").containsExactly("one\n");
+		handle.sendStdin("go\n");
+		handle.waitFor();
 
 		assertThat(String.join("", stdout)).isEqualTo("one\ntwo\n");
-		assertThat(stdout).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(String.join("", stderr)).isEqualTo("warn\n");
 	}
 
@@ -156,15 +162,12 @@ class CommandsIntegrationTests {
 	}
 
 	@Test
-	void aCommandTimeoutEndsTheCommandQuickly() {
-		long started = System.nanoTime();
-
+	void aCommandTimeoutEndsTheCommand() {
 		assertThatExceptionOfType(SandboxTimeoutException.class).isThrownBy(
 				() -> this.commands.run("sleep 30", CommandOptions.builder().timeout(Duration.ofMillis(500)).build()))
 			.withMessageContaining("timeout");
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-		assertThat(this.commands.list()).isEmpty();
+		assertThat(this.commands.list()).as("the command was ended, not left running").isEmpty();
 	}
 
 	@Test
@@ -184,13 +187,43 @@ class CommandsIntegrationTests {
 
 	@Test
 	void connectFollowsARunningProcess() {
-		CommandHandle started = this.commands.start("sleep 0.5; echo later");
+		// it waits for its input, so it is still running when connect attaches, however
+		// slow the machine
+		CommandHandle started = this.commands.start("read -r line; echo later-$line",
+				CommandOptions.builder().stdin(true).build());
 
 		CommandHandle attached = this.commands.connect(started.pid());
+		started.sendStdin("x\n");
 
 		assertThat(attached.pid()).isEqualTo(started.pid());
-		assertThat(attached.waitFor().stdout()).isEqualTo("later\n");
+		assertThat(attached.waitFor().stdout()).isEqualTo("later-x\n");
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.commands.connect(999_999));
+	}
+
+	@Test
+	void killingTheSandboxDuringACommandReportsTheSandboxGoneNotAnExit() {
+		Sandbox other = sandboxes.create();
+		CommandHandle running = other.commands().start("read -r never", CommandOptions.builder().stdin(true).build());
+
+		assertThat(other.kill()).isTrue();
+
+		assertThatExceptionOfType(SandboxTimeoutException.class).isThrownBy(running::waitFor)
+			.withMessageContaining("was killed or reached its end of life");
+	}
+
+	@Test
+	void backgroundProcessesSurvivePauseAndResumeWithTheirPids() {
+		CommandHandle echo = this.commands.start("while read -r line; do echo \"got-$line\"; done",
+				CommandOptions.builder().stdin(true).timeout(Duration.ZERO).build());
+
+		assertThat(this.sandbox.pause()).isTrue();
+		this.sandbox.resume();
+
+		assertThat(this.commands.list()).extracting(ProcessInfo::pid).contains(echo.pid());
+		CommandHandle again = this.commands.connect(echo.pid());
+		this.commands.sendStdin(echo.pid(), "after\n");
+		this.commands.closeStdin(echo.pid());
+		assertThat(again.waitFor().stdout()).isEqualTo("got-after\n");
 	}
 
 	@Test
@@ -208,16 +241,18 @@ class CommandsIntegrationTests {
 
 	@Test
 	void theReactiveSideStreamsOutputWithBackpressure() {
+		StringBuilder text = new StringBuilder();
+		// one chunk asked for, one delivered; how the rest is cut into chunks is the
+		// pipe's
+		// business
 		StepVerifier
-			.create(this.sandbox.reactive()
-				.commands()
-				.stream("for i in 1 2 3; do echo $i; sleep 0.1; done", CommandOptions.defaults()), 1)
-			.expectNextMatches(
-					(output) -> output.channel() == CommandOutput.Channel.STDOUT && output.text().equals("1\n"))
-			.thenRequest(10)
-			.expectNext(new CommandOutput(CommandOutput.Channel.STDOUT, "2\n"),
-					new CommandOutput(CommandOutput.Channel.STDOUT, "3\n"))
+			.create(this.sandbox.reactive().commands().stream("echo 1; echo 2; echo 3", CommandOptions.defaults()), 1)
+			.consumeNextWith((output) -> text.append(output.text()))
+			.thenRequest(Long.MAX_VALUE)
+			.thenConsumeWhile((output) -> output.channel() == CommandOutput.Channel.STDOUT,
+					(output) -> text.append(output.text()))
 			.verifyComplete();
+		assertThat(text).hasToString("1\n2\n3\n");
 		StepVerifier.create(this.sandbox.reactive().commands().run("exit 3"))
 			.verifyErrorMatches((ex) -> ex instanceof CommandExitException exit && exit.getExitCode() == 3);
 	}

@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.github.e2bspringboot.errors.InvalidArgumentException;
 import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
@@ -47,6 +46,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -221,12 +221,21 @@ class FilesystemIntegrationTests {
 	void theReactiveWatchEmitsEvents() {
 		this.files.makeDir("/tmp/rw");
 		Flux<FilesystemEvent> watch = this.sandbox.reactive().files().watchDir("/tmp/rw");
+		// the reactive watch does not say when it is set up: write until it reports a
+		// change
+		Disposable writer = Flux.interval(Duration.ofMillis(100))
+			.concatMap((tick) -> this.sandbox.reactive().files().write("/tmp/rw/file.txt", "x " + tick))
+			.subscribe();
 
-		StepVerifier.create(watch)
-			.then(() -> sleepThenWrite("/tmp/rw/file.txt"))
-			.expectNextMatches((event) -> event.name().equals("file.txt"))
-			.thenCancel()
-			.verify(Duration.ofSeconds(10));
+		try {
+			StepVerifier.create(watch)
+				.expectNextMatches((event) -> event.name().equals("file.txt"))
+				.thenCancel()
+				.verify(Duration.ofMinutes(1));
+		}
+		finally {
+			writer.dispose();
+		}
 	}
 
 	@Test
@@ -285,18 +294,6 @@ class FilesystemIntegrationTests {
 			DataBufferUtils.release(buffer);
 			return text;
 		})).expectNext("one two three").verifyComplete();
-	}
-
-	private void sleepThenWrite(String path) {
-		new Thread(() -> {
-			try {
-				TimeUnit.MILLISECONDS.sleep(300);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.files.write(path, "x");
-		}).start();
 	}
 
 }

@@ -16,11 +16,14 @@
 package io.github.e2bspringboot.testsupport;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -40,7 +44,14 @@ import reactor.netty.http.server.HttpServerResponse;
  * A loopback HTTP proxy that injects faults between a client and a server: latency, 429
  * bursts with {@code Retry-After} and 503s that never reach the server, 502s and 504s
  * that lose the server's answer, connections dropped in the middle of a body, and slow
- * streams. Faults are drawn from a seeded random, so a run can be repeated.
+ * streams.
+ * <p>
+ * What a request suffers depends only on the seed, the request itself (its method, path,
+ * query and JSON body, with sandbox IDs and UUIDs left out, so that runs compare) and how
+ * many times the same request came before, never on the order in which concurrent
+ * requests arrive: the same workload meets the same faults whatever the timing. Only the
+ * first {@value #FAULTY_ATTEMPTS} attempts of a request may be faulted, so a client that
+ * retries more often always gets through.
  */
 public final class FaultyProxy implements AutoCloseable {
 
@@ -53,9 +64,21 @@ public final class FaultyProxy implements AutoCloseable {
 
 	private final URI target;
 
+	/** How many attempts of one request may meet a fault. */
+	public static final int FAULTY_ATTEMPTS = 2;
+
+	private static final Pattern SANDBOX_ID = Pattern.compile("\\b[a-z0-9]{20}\\b");
+
+	private static final Pattern NEXT_TOKEN = Pattern.compile("nextToken=[^&]*");
+
+	private static final Pattern UUID_TEXT = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 	private final double probability;
 
-	private final Random random;
+	private final long seed;
+
+	private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
 	private final HttpClient client = HttpClient.create();
 
@@ -66,7 +89,7 @@ public final class FaultyProxy implements AutoCloseable {
 	public FaultyProxy(URI target, double probability, long seed) {
 		this.target = target;
 		this.probability = probability;
-		this.random = new Random(seed);
+		this.seed = seed;
 		for (Fault fault : Fault.values()) {
 			this.injected.put(fault, new AtomicInteger());
 		}
@@ -86,10 +109,11 @@ public final class FaultyProxy implements AutoCloseable {
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
 			Kind kind = Kind.of(request);
+			Attempt attempt = attemptOf(request, body);
 			// a 502 from a sandbox means the sandbox is gone: only the control plane gets
 			// them
-			Fault fault = draw(kind, request.requestHeaders().contains("E2b-Sandbox-Id"));
-			Mono<Void> delay = Mono.delay(Duration.ofMillis(nextInt(20))).then();
+			Fault fault = draw(attempt, kind, request.requestHeaders().contains("E2b-Sandbox-Id"));
+			Mono<Void> delay = Mono.delay(Duration.ofMillis(attempt.random().nextInt(20))).then();
 			count(Fault.LATENCY);
 			if (fault == Fault.RATE_LIMITED) {
 				return delay.then(error(response, 429, "rate limited by the fault proxy").header("Retry-After", "0")
@@ -146,8 +170,26 @@ public final class FaultyProxy implements AutoCloseable {
 		return Mono.never();
 	}
 
-	private synchronized Fault draw(Kind kind, boolean sandbox) {
-		if (this.random.nextDouble() >= this.probability) {
+	/**
+	 * Which attempt of its request this is, with a random seeded from the proxy's seed,
+	 * what the request is and how many times it came before.
+	 */
+	private Attempt attemptOf(HttpServerRequest request, byte[] body) {
+		String contentType = request.requestHeaders().get("Content-Type", "");
+		String what = request.method().name() + " " + request.uri()
+				+ (contentType.contains("json") ? " " + new String(body, StandardCharsets.UTF_8) : "");
+		String comparable = UUID_TEXT
+			.matcher(NEXT_TOKEN.matcher(SANDBOX_ID.matcher(what).replaceAll("{id}")).replaceAll("nextToken={token}"))
+			.replaceAll("{uuid}");
+		String exact = comparable + " @" + request.requestHeaders().get("E2b-Sandbox-Id", "")
+				+ SANDBOX_ID.matcher(request.uri()).results().map(MatchResult::group).findFirst().orElse("");
+		int number = this.attempts.computeIfAbsent(exact, (key) -> new AtomicInteger()).getAndIncrement();
+		return new Attempt(new Random(this.seed * 31 + comparable.hashCode() * 17L + number), number);
+	}
+
+	private @Nullable Fault draw(Attempt attempt, Kind kind, boolean sandbox) {
+		Random random = attempt.random();
+		if (kind == Kind.CLEAN || attempt.number() >= FAULTY_ATTEMPTS || random.nextDouble() >= this.probability) {
 			return null;
 		}
 		List<Fault> possible = new ArrayList<>();
@@ -167,13 +209,9 @@ public final class FaultyProxy implements AutoCloseable {
 				possible.add(Fault.DROPPED_MID_BODY);
 			}
 		}
-		Fault fault = possible.get(this.random.nextInt(possible.size()));
+		Fault fault = possible.get(random.nextInt(possible.size()));
 		count(fault);
 		return fault;
-	}
-
-	private synchronized int nextInt(int bound) {
-		return this.random.nextInt(bound);
 	}
 
 	private void count(Fault fault) {
@@ -233,10 +271,19 @@ public final class FaultyProxy implements AutoCloseable {
 	private record Answer(int status, HttpHeaders headers, byte[] body) {
 	}
 
+	private record Attempt(Random random, int number) {
+	}
+
 	/**
 	 * What a request may suffer.
 	 */
 	private enum Kind {
+
+		/**
+		 * Never faulted: the search for a sandbox whose create answer was lost, which the
+		 * client runs once per lost create and does not retry.
+		 */
+		CLEAN,
 
 		/** A Connect stream: only slowness. */
 		STREAM,
@@ -253,6 +300,9 @@ public final class FaultyProxy implements AutoCloseable {
 		static Kind of(HttpServerRequest request) {
 			String path = request.fullPath();
 			String method = request.method().name();
+			if (request.uri().contains("e2b-spring-boot-create-id")) {
+				return CLEAN;
+			}
 			if (request.requestHeaders().get("Content-Type", "").startsWith("application/connect+json")) {
 				return STREAM;
 			}

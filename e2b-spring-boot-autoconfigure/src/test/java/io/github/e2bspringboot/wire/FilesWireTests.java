@@ -30,6 +30,7 @@ import io.github.e2bspringboot.errors.SandboxFileNotFoundException;
 import io.github.e2bspringboot.errors.SandboxTimeoutException;
 import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
+import io.github.e2bspringboot.sandbox.files.FilesystemEvent;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import io.github.e2bspringboot.sandbox.files.WriteInfo;
 import io.github.e2bspringboot.sandbox.files.WriteOptions;
@@ -180,6 +181,18 @@ class FilesWireTests {
 		RecordedRequest remove = this.server.takeRequest();
 		assertThat(remove.header("authorization")).as("no user, no authorization").isNull();
 		assertThat(remove.bodyText()).isEqualTo("{\"path\":\"/tmp/x\"}");
+	}
+
+	@Test
+	void aWatchSkipsEventTypesItDoesNotKnowAndGoesOn() {
+		this.server.enqueue(new Response(200, Map.of("Content-Type", "application/connect+json"),
+				frames("{\"start\":{}}", "{\"filesystem\":{\"name\":\"a\",\"type\":\"EVENT_TYPE_TELEPORT\"}}",
+						"{\"filesystem\":{\"name\":\"b\",\"type\":\"EVENT_TYPE_CREATE\"}}")));
+
+		List<FilesystemEvent> events = this.sandbox.reactive().files().watchDir("/tmp").collectList().block();
+
+		assertThat(events).extracting(FilesystemEvent::name, FilesystemEvent::type)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("b", FilesystemEvent.Type.CREATE));
 	}
 
 	@Test

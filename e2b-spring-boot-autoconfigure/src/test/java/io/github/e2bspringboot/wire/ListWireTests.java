@@ -17,6 +17,7 @@ package io.github.e2bspringboot.wire;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import io.github.e2bspringboot.errors.InvalidArgumentException;
@@ -27,6 +28,8 @@ import io.github.e2bspringboot.sandbox.SandboxQuery;
 import io.github.e2bspringboot.sandbox.SandboxState;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
 import io.github.e2bspringboot.testsupport.RecordingServer;
+import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.SandboxOrder;
 import io.github.e2bspringboot.testsupport.RecordingServer.RecordedRequest;
 import io.github.e2bspringboot.testsupport.RecordingServer.Response;
 import io.github.e2bspringboot.testsupport.WireFixtures;
@@ -96,6 +99,40 @@ class ListWireTests {
 		assertThat(this.server.takeRequest().target())
 			.isEqualTo("/v2/sandboxes?metadata=user%3Da%252520b%26x%25252Fy%3Dz%252526w&state=running,paused&limit=1"
 					+ "&nextToken=MjAyNi0xMS0yN1QxMDowMDowMC41Wl9fYTFiMmMzZDRlNWY2ZzdoOGk5ajA%3D");
+	}
+
+	@Test
+	void orderTemplateAndStartTimeGoWhereTheJsSdkPutsThem() {
+		this.server.enqueue(page("a1b2c3d4e5f6g7h8i9j0"));
+
+		this.sandboxes
+			.list(SandboxQuery.builder()
+				.metadata("user", "a b")
+				.state(SandboxState.RUNNING)
+				.startedAfter(java.time.Instant.parse("2026-11-27T10:00:00Z"))
+				.template("base")
+				.order(SandboxOrder.ASCENDING)
+				.build(), 10, null)
+			.nextItems();
+
+		// JS 2.51.0: metadata, state, startedAfter (toISOString), template, order, limit,
+		// nextToken
+		assertThat(this.server.takeRequest().target()).isEqualTo("/v2/sandboxes?metadata=user%3Da%252520b&state=running"
+				+ "&startedAfter=2026-11-27T10%3A00%3A00.000Z&template=base&order=asc&limit=10");
+	}
+
+	@Test
+	void theTagThatFindsLostCreatesIsNotInWhatApplicationsReadBack() {
+		this.server.enqueue(Response.json(200,
+				"[" + listed("a1b2c3d4e5f6g7h8i9j0",
+						"{\"user\":\"alice\",\"" + ReactiveSandboxTemplate.CREATE_ID_METADATA_KEY + "\":\"c-1\"}")
+						+ "]"));
+		this.server.enqueue(Response.json(200, listed("a1b2c3d4e5f6g7h8i9j0",
+				"{\"user\":\"alice\",\"" + ReactiveSandboxTemplate.CREATE_ID_METADATA_KEY + "\":\"c-1\"}")));
+
+		assertThat(this.sandboxes.list().nextItems().get(0).metadata()).containsExactly(Map.entry("user", "alice"));
+		assertThat(this.sandboxes.getInfo("a1b2c3d4e5f6g7h8i9j0").metadata())
+			.containsExactly(Map.entry("user", "alice"));
 	}
 
 	@Test

@@ -113,14 +113,14 @@ public final class ReactiveCommands {
 	 * @return the output
 	 */
 	public Flux<CommandOutput> stream(String command, CommandOptions options) {
-		return events(command, options).handle((event, sink) -> {
+		return this.observations.observe("command.run", events(command, options).handle((event, sink) -> {
 			if (event instanceof ProcessEvent.Output chunk) {
 				sink.next(chunk.output());
 			}
 			else if (event instanceof ProcessEvent.Ended ended && ended.exitCode() != 0) {
 				sink.error(new CommandExitException(new CommandResult(ended.exitCode(), "", "", ended.error())));
 			}
-		});
+		}));
 	}
 
 	/**
@@ -162,7 +162,8 @@ public final class ReactiveCommands {
 	public Mono<ReactiveCommandHandle> connect(int pid, Duration timeout) {
 		Flux<JsonNode> messages = Flux.defer(() -> this.envd.stream("process.Process/Connect",
 				Map.of("process", Map.of("pid", pid)), null, Arguments.requireNonNull(timeout, "timeout"), false));
-		return ReactiveCommandHandle.attach(ProcessEvent.parse(messages), this, CommandOptions.defaults());
+		return this.observations.observe("command.connect",
+				ReactiveCommandHandle.attach(ProcessEvent.parse(messages), this, CommandOptions.defaults()));
 	}
 
 	/**
@@ -170,19 +171,22 @@ public final class ReactiveCommands {
 	 * @return the processes
 	 */
 	public Mono<List<ProcessInfo>> list() {
-		return this.envd.unary("process.Process/List", Map.of(), null, false).map((response) -> {
-			List<ProcessInfo> processes = new ArrayList<>();
-			for (JsonNode process : response.path("processes").values()) {
-				JsonNode config = process.path("config");
-				List<String> args = new ArrayList<>();
-				config.path("args").values().forEach((arg) -> args.add(arg.asString()));
-				Map<String, String> envs = new LinkedHashMap<>();
-				config.path("envs").properties().forEach((env) -> envs.put(env.getKey(), env.getValue().asString()));
-				processes.add(new ProcessInfo(process.path("pid").asInt(), text(process, "tag"),
-						config.path("cmd").asString(""), args, envs, text(config, "cwd")));
-			}
-			return processes;
-		});
+		return this.observations.observe("command.list",
+				this.envd.unary("process.Process/List", Map.of(), null, false).map((response) -> {
+					List<ProcessInfo> processes = new ArrayList<>();
+					for (JsonNode process : response.path("processes").values()) {
+						JsonNode config = process.path("config");
+						List<String> args = new ArrayList<>();
+						config.path("args").values().forEach((arg) -> args.add(arg.asString()));
+						Map<String, String> envs = new LinkedHashMap<>();
+						config.path("envs")
+							.properties()
+							.forEach((env) -> envs.put(env.getKey(), env.getValue().asString()));
+						processes.add(new ProcessInfo(process.path("pid").asInt(), text(process, "tag"),
+								config.path("cmd").asString(""), args, envs, text(config, "cwd")));
+					}
+					return processes;
+				}));
 	}
 
 	/**
@@ -194,9 +198,10 @@ public final class ReactiveCommands {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("process", Map.of("pid", pid));
 		request.put("signal", "SIGNAL_SIGKILL");
-		return this.envd.unary("process.Process/SendSignal", request, null, false)
-			.thenReturn(true)
-			.onErrorResume(NotFoundException.class, (ex) -> Mono.just(false));
+		return this.observations.observe("command.kill",
+				this.envd.unary("process.Process/SendSignal", request, null, false)
+					.thenReturn(true)
+					.onErrorResume(NotFoundException.class, (ex) -> Mono.just(false)));
 	}
 
 	/**
@@ -219,7 +224,8 @@ public final class ReactiveCommands {
 		Map<String, Object> request = new LinkedHashMap<>();
 		request.put("process", Map.of("pid", pid));
 		request.put("input", Map.of("stdin", Base64.getEncoder().encodeToString(data)));
-		return this.envd.unary("process.Process/SendInput", request, null, false).then();
+		return this.observations.observe("command.send_stdin",
+				this.envd.unary("process.Process/SendInput", request, null, false).then());
 	}
 
 	/**
@@ -228,7 +234,9 @@ public final class ReactiveCommands {
 	 * @return completion
 	 */
 	public Mono<Void> closeStdin(int pid) {
-		return this.envd.unary("process.Process/CloseStdin", Map.of("process", Map.of("pid", pid)), null, false).then();
+		return this.observations.observe("command.close_stdin",
+				this.envd.unary("process.Process/CloseStdin", Map.of("process", Map.of("pid", pid)), null, false)
+					.then());
 	}
 
 	private Flux<ProcessEvent> events(String command, CommandOptions options) {

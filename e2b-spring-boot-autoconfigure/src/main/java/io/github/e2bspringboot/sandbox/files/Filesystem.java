@@ -285,7 +285,10 @@ public final class Filesystem {
 				started.countDown();
 			}
 			else if (message.has("filesystem")) {
-				onEvent.accept(ReactiveFilesystem.filesystemEvent(message.get("filesystem")));
+				FilesystemEvent event = ReactiveFilesystem.filesystemEvent(message.get("filesystem"));
+				if (event != null) {
+					onEvent.accept(event);
+				}
 			}
 		}, (error) -> {
 			failure.set(error);

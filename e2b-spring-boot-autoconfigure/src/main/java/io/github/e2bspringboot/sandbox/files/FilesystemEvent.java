@@ -45,7 +45,22 @@ public record FilesystemEvent(String name, Type type, @Nullable EntryInfo entry)
 		RENAME,
 
 		/** The permissions or owner changed. */
-		CHMOD
+		CHMOD;
+
+		/**
+		 * Return the type of an envd event type such as {@code EVENT_TYPE_CREATE}.
+		 * @param wire the type as sent
+		 * @return the type, or {@code null} when this client does not know it
+		 */
+		public static @Nullable Type fromWire(String wire) {
+			String name = wire.startsWith("EVENT_TYPE_") ? wire.substring("EVENT_TYPE_".length()) : wire;
+			for (Type type : values()) {
+				if (type.name().equals(name)) {
+					return type;
+				}
+			}
+			return null;
+		}
 
 	}
 

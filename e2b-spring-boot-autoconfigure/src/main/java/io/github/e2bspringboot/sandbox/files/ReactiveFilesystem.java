@@ -62,6 +62,8 @@ public final class ReactiveFilesystem {
 
 	private static final String READ = "file.read";
 
+	private static final String ALREADY_EXISTS = "already_exists";
+
 	/** The envd version that accepts raw (octet-stream) uploads. */
 	private static final String RAW_UPLOAD_VERSION = "0.5.7";
 
@@ -110,7 +112,7 @@ public final class ReactiveFilesystem {
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, String text) {
-		return writeMultipart(WriteEntry.of(path, text));
+		return this.observations.observe(WRITE, Mono.defer(() -> writeMultipart(WriteEntry.of(path, text))));
 	}
 
 	/**
@@ -120,7 +122,7 @@ public final class ReactiveFilesystem {
 	 * @return what was written
 	 */
 	public Mono<WriteInfo> write(String path, byte[] bytes) {
-		return writeMultipart(WriteEntry.of(path, bytes));
+		return this.observations.observe(WRITE, Mono.defer(() -> writeMultipart(WriteEntry.of(path, bytes))));
 	}
 
 	/**
@@ -167,10 +169,8 @@ public final class ReactiveFilesystem {
 	}
 
 	private Mono<WriteInfo> writeMultipart(WriteEntry entry) {
-		return this.observations.observe(WRITE, Mono.defer(() -> {
-			String path = Arguments.requireText(entry.path(), "path");
-			return single(path, this.envd.upload(path, List.of(entry), this.user));
-		}));
+		String path = Arguments.requireText(entry.path(), "path");
+		return single(path, this.envd.upload(path, List.of(entry), this.user));
 	}
 
 	private static Mono<WriteInfo> single(String path, Mono<List<WriteInfo>> written) {
@@ -188,11 +188,11 @@ public final class ReactiveFilesystem {
 	 * @return what was written, in the order of the entries
 	 */
 	public Mono<List<WriteInfo>> writeFiles(List<WriteEntry> entries) {
-		return Mono.defer(() -> {
+		return this.observations.observe("file.write_files", Mono.defer(() -> {
 			Arguments.requireNonNull(entries, "entries")
 				.forEach((entry) -> Arguments.requireText(entry.path(), "path"));
 			return entries.isEmpty() ? Mono.just(List.<WriteInfo>of()) : this.envd.upload(null, entries, this.user);
-		});
+		}));
 	}
 
 	/**
@@ -212,7 +212,8 @@ public final class ReactiveFilesystem {
 	public Mono<byte[]> readBytes(String path) {
 		// the whole read is retried, never a stream that already delivered part of the
 		// file
-		return this.envd.retrying(DataBufferUtils.join(readStream(path)).map((buffer) -> {
+		Flux<DataBuffer> content = Flux.defer(() -> this.envd.download(Arguments.requireText(path, "path"), this.user));
+		return this.observations.observe(READ, this.envd.retrying(DataBufferUtils.join(content).map((buffer) -> {
 			try {
 				byte[] bytes = new byte[buffer.readableByteCount()];
 				buffer.read(bytes);
@@ -221,7 +222,7 @@ public final class ReactiveFilesystem {
 			finally {
 				DataBufferUtils.release(buffer);
 			}
-		}).defaultIfEmpty(new byte[0]));
+		}).defaultIfEmpty(new byte[0])));
 	}
 
 	/**
@@ -252,7 +253,7 @@ public final class ReactiveFilesystem {
 	 * @return the entries, depth first in name order
 	 */
 	public Mono<List<EntryInfo>> list(String path, int depth) {
-		return Mono.defer(() -> {
+		return this.observations.observe("file.list", Mono.defer(() -> {
 			if (depth < 1) {
 				throw new InvalidArgumentException("depth must be at least 1, got " + depth);
 			}
@@ -272,7 +273,7 @@ public final class ReactiveFilesystem {
 				}
 				return entries;
 			});
-		});
+		}));
 	}
 
 	/**
@@ -281,7 +282,9 @@ public final class ReactiveFilesystem {
 	 * @return {@code true} when it exists
 	 */
 	public Mono<Boolean> exists(String path) {
-		return getInfo(path).map((info) -> true).onErrorResume(NotFoundException.class, (ex) -> Mono.just(false));
+		return this.observations.observe("file.exists",
+				pathCall("filesystem.Filesystem/Stat", path).map((response) -> true)
+					.onErrorResume(NotFoundException.class, (ex) -> Mono.just(false)));
 	}
 
 	/**
@@ -290,7 +293,8 @@ public final class ReactiveFilesystem {
 	 * @return its description
 	 */
 	public Mono<EntryInfo> getInfo(String path) {
-		return pathCall("filesystem.Filesystem/Stat", path).map(ReactiveFilesystem::requiredEntry);
+		return this.observations.observe("file.get_info",
+				pathCall("filesystem.Filesystem/Stat", path).map(ReactiveFilesystem::requiredEntry));
 	}
 
 	/**
@@ -299,9 +303,10 @@ public final class ReactiveFilesystem {
 	 * @return {@code true} when created, {@code false} when it already existed
 	 */
 	public Mono<Boolean> makeDir(String path) {
-		return pathCall("filesystem.Filesystem/MakeDir", path).map((response) -> true)
-			.onErrorResume(ConnectErrorException.class,
-					(ex) -> ex.getCode().equals("already_exists") ? Mono.just(false) : Mono.error(ex));
+		return this.observations.observe("file.make_dir",
+				pathCall("filesystem.Filesystem/MakeDir", path).map((response) -> true)
+					.onErrorResume(ConnectErrorException.class,
+							(ex) -> ex.getCode().equals(ALREADY_EXISTS) ? Mono.just(false) : Mono.error(ex)));
 	}
 
 	/**
@@ -311,13 +316,13 @@ public final class ReactiveFilesystem {
 	 * @return the entry at its new place
 	 */
 	public Mono<EntryInfo> rename(String oldPath, String newPath) {
-		return Mono.defer(() -> {
+		return this.observations.observe("file.rename", Mono.defer(() -> {
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("source", Arguments.requireText(oldPath, "oldPath"));
 			request.put("destination", Arguments.requireText(newPath, "newPath"));
 			return this.envd.unary("filesystem.Filesystem/Move", request, this.user, true)
 				.map(ReactiveFilesystem::requiredEntry);
-		});
+		}));
 	}
 
 	/**
@@ -326,7 +331,7 @@ public final class ReactiveFilesystem {
 	 * @return completion
 	 */
 	public Mono<Void> remove(String path) {
-		return pathCall("filesystem.Filesystem/Remove", path).then();
+		return this.observations.observe("file.remove", pathCall("filesystem.Filesystem/Remove", path).then());
 	}
 
 	/**
@@ -346,21 +351,21 @@ public final class ReactiveFilesystem {
 	 */
 	public Flux<FilesystemEvent> watchDir(String path, boolean recursive) {
 		return watch(path, recursive).filter((message) -> message.has("filesystem"))
-			.map((message) -> filesystemEvent(message.get("filesystem")));
+			.mapNotNull((message) -> filesystemEvent(message.get("filesystem")));
 	}
 
 	/**
 	 * The raw watch stream: its first message says the watch is set up.
 	 */
 	Flux<JsonNode> watch(String path, boolean recursive) {
-		return Flux.defer(() -> {
+		return this.observations.observe("file.watch", Flux.defer(() -> {
 			Map<String, Object> request = new LinkedHashMap<>();
 			request.put("path", Arguments.requireText(path, "path"));
 			if (recursive) {
 				request.put("recursive", true);
 			}
 			return this.envd.stream("filesystem.Filesystem/WatchDir", request, this.user, Duration.ZERO, true);
-		}).filter((message) -> !message.has("keepalive"));
+		}).filter((message) -> !message.has("keepalive")));
 	}
 
 	/**
@@ -421,10 +426,17 @@ public final class ReactiveFilesystem {
 				text(entry, "symlinkTarget"), metadata);
 	}
 
-	static FilesystemEvent filesystemEvent(JsonNode event) {
-		String type = orEmpty(text(event, "type")).replace("EVENT_TYPE_", "");
+	/**
+	 * Read a change, or return {@code null} for an event type this client does not know
+	 * (a newer envd may send more), which is skipped rather than ending the watch.
+	 */
+	static @Nullable FilesystemEvent filesystemEvent(JsonNode event) {
+		FilesystemEvent.Type type = FilesystemEvent.Type.fromWire(orEmpty(text(event, "type")));
+		if (type == null) {
+			return null;
+		}
 		JsonNode entry = event.get("entry");
-		return new FilesystemEvent(orEmpty(text(event, "name")), FilesystemEvent.Type.valueOf(type),
+		return new FilesystemEvent(orEmpty(text(event, "name")), type,
 				(entry != null && entry.isObject()) ? entryInfo(entry) : null);
 	}
 

@@ -21,6 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.github.e2bspringboot.local.E2bLocalServer;
+import io.github.e2bspringboot.sandbox.Sandbox;
+import io.github.e2bspringboot.sandbox.SandboxOperations;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +50,9 @@ class CodeRunnerApplicationTests {
 
 	@Autowired
 	private E2bLocalServer server;
+
+	@Autowired
+	private SandboxOperations sandboxes;
 
 	@Test
 	void runsPythonAndBashSnippetsInFreshSandboxes() throws Exception {
@@ -80,6 +85,21 @@ class CodeRunnerApplicationTests {
 		assertThat(get("/actuator/prometheus").body())
 			.contains("e2b_sandbox_operation_seconds_count{e2b_operation=\"command.run\"")
 			.doesNotContain(this.server.apiKey());
+	}
+
+	@Test
+	void theSandboxesEndpointListsButDoesNotKill() throws Exception {
+		try (Sandbox sandbox = this.sandboxes.create()) {
+			assertThat(get("/actuator/sandboxes").body()).contains(sandbox.id());
+
+			HttpResponse<String> kill = this.http.send(HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/sandboxes/" + sandbox.id()))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(kill.statusCode()).isIn(404, 405);
+			assertThat(sandbox.isRunning()).isTrue();
+		}
 	}
 
 	private HttpResponse<String> post(String body) throws Exception {
