@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds a Debian base image for e2b-local (bash, a Java 17 runtime, bubblewrap) without
-# any container registry: debootstrap into a folder, then docker import. An image that is
-# already there is reused.
+# Builds a Debian base image for e2b-local (bash, a Java 17 runtime, bubblewrap,
+# slirp4netns) without any container registry: debootstrap into a folder, then docker
+# import. An image that is already there is reused.
 #
-#   build-base-image.sh [image-name]      default: e2b-local-base:bookworm
+#   build-base-image.sh [image-name]      default: e2b-local-base:bookworm-2
 set -euo pipefail
 
-image="${1:-e2b-local-base:bookworm}"
+image="${1:-e2b-local-base:bookworm-2}"
 if docker image inspect "$image" >/dev/null 2>&1; then
 	echo "Reusing the base image $image"
 	exit 0
@@ -23,7 +23,7 @@ fi
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 echo "Building $image with debootstrap (Debian bookworm)"
-debootstrap --variant=minbase --include=bash,openjdk-17-jre-headless,bubblewrap,procps \
+debootstrap --variant=minbase --include=bash,openjdk-17-jre-headless,bubblewrap,slirp4netns,procps \
 	bookworm "$root" "$mirror" >/dev/null
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
 tar -C "$root" -c . | docker import \

@@ -131,7 +131,7 @@ final class ControlPlane {
 		if (requested.isBlank()) {
 			return Reply.error(400, "templateID is required");
 		}
-		String template = knownTemplate(requested);
+		Template template = knownTemplate(requested);
 		if (template == null) {
 			return Reply.error(404, "template '" + requested + "' not found");
 		}
@@ -143,7 +143,8 @@ final class ControlPlane {
 		// every sandbox created through the v2 endpoint is secured
 		boolean secure = v2 || Json.bool(body, "secure", false);
 		LocalSandbox sandbox = this.context.registry()
-			.create(template, Json.stringMap(body, "metadata"), Json.stringMap(body, "envVars"), secure,
+			.create(template, Json.stringMap(body, "metadata"),
+					Environment.checked(Json.stringMap(body, "envVars"), Map.of(), this.context.limits()), secure,
 					Json.bool(body, "allow_internet_access", true), Json.bool(body, "autoPause", false),
 					Duration.ofSeconds(timeout));
 		return Reply.json(201, sandboxBody(sandbox));
@@ -320,7 +321,12 @@ final class ControlPlane {
 		if (sandbox.isRunning()) {
 			return Reply.error(409, "Sandbox \"" + id + "\" is already running");
 		}
-		sandbox.resume(Instant.now().plusSeconds(Json.number(body, "timeout", DEFAULT_V1_TIMEOUT)));
+		long timeout = Json.number(body, "timeout", DEFAULT_V1_TIMEOUT);
+		Reply invalid = checkTimeout(timeout);
+		if (invalid != null) {
+			return invalid;
+		}
+		sandbox.resume(Instant.now().plusSeconds(timeout));
 		return Reply.json(201, sandboxBody(sandbox));
 	}
 
@@ -347,7 +353,7 @@ final class ControlPlane {
 		Map<String, Object> sample = Json.obj("timestamp", DateTimeFormatter.ISO_INSTANT.format(now), "timestampUnix",
 				now.getEpochSecond(), "cpuCount", Runtime.getRuntime().availableProcessors(), "cpuUsedPct", 0.0,
 				"memUsed", 0L, "memTotal", 512L * 1024 * 1024, "memCache", 0L, "diskUsed", sandbox.diskUsed(),
-				"diskTotal", this.context.sandboxDiskLimit());
+				"diskTotal", this.context.limits().diskBytes());
 		return Reply.json(200, List.of(sample));
 	}
 
@@ -375,7 +381,7 @@ final class ControlPlane {
 		body.put("endAt", DateTimeFormatter.ISO_INSTANT.format(sandbox.endAt()));
 		body.put("cpuCount", 2);
 		body.put("memoryMB", 512);
-		body.put("diskSizeMB", this.context.sandboxDiskLimit() / (1024 * 1024));
+		body.put("diskSizeMB", this.context.limits().diskBytes() / (1024 * 1024));
 		body.put("metadata", sandbox.metadata());
 		body.put("state", (sandbox.state() == LocalSandbox.State.PAUSED) ? "paused" : "running");
 		body.put("envdVersion", ENVD_VERSION);
@@ -432,10 +438,10 @@ final class ControlPlane {
 	 * Return the name of the template an alias or template ID names, or {@code null} when
 	 * no such template exists.
 	 */
-	private @Nullable String knownTemplate(String aliasOrId) {
-		for (String name : this.context.templates()) {
+	private @Nullable Template knownTemplate(String aliasOrId) {
+		for (String name : this.context.templates().names()) {
 			if (name.equals(aliasOrId) || templateId(name).equals(aliasOrId)) {
-				return name;
+				return this.context.templates().find(name);
 			}
 		}
 		return null;

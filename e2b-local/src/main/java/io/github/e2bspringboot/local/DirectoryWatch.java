@@ -16,58 +16,91 @@
 package io.github.e2bspringboot.local;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Watches a directory of a sandbox (and, when recursive, every directory below it) and
- * reports changes with names relative to it, as envd's {@code WatchDir} does. Also keeps
- * a buffer for the polling form ({@code CreateWatcher} + {@code GetWatcherEvents}).
+ * reports changes with names relative to it, as envd's {@code WatchDir} does; it also
+ * keeps a bounded buffer for the polling form ({@code CreateWatcher} +
+ * {@code GetWatcherEvents}).
+ * <p>
+ * It compares snapshots taken through the sandbox's descriptor-relative walk rather than
+ * using inotify: an inotify watch is registered by path name, which sandbox code can
+ * redirect out of the sandbox between a check and the registration, and inotify instances
+ * are a host-wide resource.
  */
 final class DirectoryWatch implements AutoCloseable {
+
+	/** How often the directory is compared with its last snapshot. */
+	static final long POLL_MILLIS = 50;
+
+	/** The most entries one watch follows. */
+	static final int MAX_ENTRIES = 10_000;
+
+	/** The most changes kept for a poller that does not collect them. */
+	static final int MAX_BUFFERED = 10_000;
+
+	static final String CREATE = "EVENT_TYPE_CREATE";
+
+	static final String WRITE = "EVENT_TYPE_WRITE";
+
+	static final String REMOVE = "EVENT_TYPE_REMOVE";
+
+	static final String RENAME = "EVENT_TYPE_RENAME";
+
+	static final String CHMOD = "EVENT_TYPE_CHMOD";
 
 	/**
 	 * One change.
 	 *
 	 * @param name the path relative to the watched directory
 	 * @param type the envd event type
-	 * @param host the changed path on disk
 	 */
-	record Change(String name, String type, Path host) {
+	record Change(String name, String type) {
 	}
 
-	private final Path directory;
+	private final SandboxFiles files;
+
+	private final SandboxPath directory;
 
 	private final boolean recursive;
 
-	private final WatchService service;
-
-	private final Map<WatchKey, Path> keys = new ConcurrentHashMap<>();
+	private final Executor executor;
 
 	private final List<Change> buffer = new ArrayList<>();
 
-	private volatile Consumer<Change> consumer;
+	private final AtomicBoolean polling = new AtomicBoolean();
 
-	DirectoryWatch(Path directory, boolean recursive, ExecutorService executor) throws IOException {
+	private final ScheduledFuture<?> schedule;
+
+	private volatile Consumer<Change> consumer = this::buffer;
+
+	private volatile boolean closed;
+
+	private Map<String, SandboxFiles.Stamp> last;
+
+	/**
+	 * Take the first snapshot and start comparing.
+	 * @throws BadRequestException when the directory does not exist or is too large
+	 */
+	DirectoryWatch(SandboxFiles files, SandboxPath directory, boolean recursive, ScheduledExecutorService scheduler,
+			Executor executor) throws IOException {
+		this.files = files;
 		this.directory = directory;
 		this.recursive = recursive;
-		this.service = FileSystems.getDefault().newWatchService();
-		this.consumer = this::buffer;
-		register(directory);
-		executor.execute(this::run);
+		this.executor = executor;
+		this.last = files.snapshot(directory, recursive, MAX_ENTRIES);
+		this.schedule = scheduler.scheduleWithFixedDelay(this::schedulePoll, POLL_MILLIS, POLL_MILLIS,
+				TimeUnit.MILLISECONDS);
 	}
 
 	/**
@@ -84,82 +117,86 @@ final class DirectoryWatch implements AutoCloseable {
 	}
 
 	private synchronized void buffer(Change change) {
-		this.buffer.add(change);
+		if (this.buffer.size() < MAX_BUFFERED) {
+			this.buffer.add(change);
+		}
 	}
 
-	private void register(Path dir) throws IOException {
-		if (this.recursive) {
-			try (Stream<Path> dirs = Files.walk(dir)) {
-				for (Path each : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-					registerOne(each);
+	/** The walk may take a while on a large tree: it runs off the scheduler's threads. */
+	private void schedulePoll() {
+		if (!this.closed && this.polling.compareAndSet(false, true)) {
+			this.executor.execute(() -> {
+				try {
+					poll();
 				}
-			}
-		}
-		else {
-			registerOne(dir);
+				finally {
+					this.polling.set(false);
+				}
+			});
 		}
 	}
 
-	private void registerOne(Path dir) throws IOException {
-		WatchKey key = dir.register(this.service, StandardWatchEventKinds.ENTRY_CREATE,
-				StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
-		this.keys.put(key, dir);
-	}
-
-	private void run() {
+	private void poll() {
+		Map<String, SandboxFiles.Stamp> now;
 		try {
-			while (true) {
-				WatchKey key = this.service.take();
-				Path dir = this.keys.get(key);
-				for (WatchEvent<?> event : key.pollEvents()) {
-					if (dir == null || event.kind() == StandardWatchEventKinds.OVERFLOW) {
-						continue;
-					}
-					Path changed = dir.resolve((Path) event.context());
-					String type = typeOf(event.kind());
-					if (this.recursive && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
-							&& Files.isDirectory(changed, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-						try {
-							register(changed);
-						}
-						catch (IOException ex) {
-							// the directory vanished again
-						}
-					}
-					String name = this.directory.relativize(changed).toString();
-					this.consumer.accept(new Change(name, type, changed));
-				}
-				if (!key.reset()) {
-					this.keys.remove(key);
-				}
+			now = this.files.snapshot(this.directory, this.recursive, MAX_ENTRIES);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the directory went away or grew too large: report it removed, as inotify
+			// does when the watched directory goes
+			now = Map.of();
+		}
+		List<Change> changes = compare(this.last, now);
+		this.last = now;
+		for (Change change : changes) {
+			if (this.closed) {
+				return;
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ClosedWatchServiceException ex) {
-			// closed
+			this.consumer.accept(change);
 		}
 	}
 
-	private static String typeOf(WatchEvent.Kind<?> kind) {
-		if (kind == StandardWatchEventKinds.ENTRY_CREATE) {
-			return "EVENT_TYPE_CREATE";
-		}
-		if (kind == StandardWatchEventKinds.ENTRY_DELETE) {
-			return "EVENT_TYPE_REMOVE";
-		}
-		return "EVENT_TYPE_WRITE";
+	/**
+	 * The changes between two snapshots, in name order: an entry that kept its identity
+	 * under a new name is a rename of the old name and a creation of the new one, as
+	 * inotify reports a move within the watched tree.
+	 */
+	static List<Change> compare(Map<String, SandboxFiles.Stamp> before, Map<String, SandboxFiles.Stamp> after) {
+		Map<String, String> removedByKey = new HashMap<>();
+		before.forEach((name, stamp) -> {
+			if (!after.containsKey(name)) {
+				removedByKey.put(stamp.key(), name);
+			}
+		});
+		List<Change> changes = new ArrayList<>();
+		after.forEach((name, stamp) -> {
+			SandboxFiles.Stamp previous = before.get(name);
+			if (previous == null || !previous.key().equals(stamp.key())) {
+				String renamedFrom = removedByKey.remove(stamp.key());
+				if (renamedFrom != null) {
+					changes.add(new Change(renamedFrom, RENAME));
+				}
+				else if (previous != null) {
+					changes.add(new Change(name, REMOVE));
+				}
+				changes.add(new Change(name, CREATE));
+				return;
+			}
+			if (!stamp.directory() && (previous.size() != stamp.size() || previous.modified() != stamp.modified())) {
+				changes.add(new Change(name, WRITE));
+			}
+			if (!previous.permissions().equals(stamp.permissions())) {
+				changes.add(new Change(name, CHMOD));
+			}
+		});
+		removedByKey.values().stream().sorted().forEach((name) -> changes.add(new Change(name, REMOVE)));
+		return changes;
 	}
 
 	@Override
 	public void close() {
-		try {
-			this.service.close();
-		}
-		catch (IOException ex) {
-			// already closed
-		}
+		this.closed = true;
+		this.schedule.cancel(false);
 	}
 
 }

@@ -19,12 +19,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +42,10 @@ import reactor.netty.resources.LoopResources;
 /**
  * An E2B-compatible server on one port: the control plane and every sandbox's daemon. The
  * official SDKs and the starter talk to it unchanged with their API URL and sandbox URL
- * both set to {@link #url()}. For development and tests on one machine; never a security
- * boundary for production.
+ * both set to {@link #url()}. Each sandbox runs in namespaces of its own (see
+ * {@link Isolation}), so code in it cannot reach the host, the server or another sandbox.
+ * For development and tests on one machine: it shares the host's kernel, where E2B's
+ * cloud gives each sandbox a VM.
  *
  * <pre class="code">
  * try (E2bLocalServer server = E2bLocalServer.builder().build().start()) {
@@ -55,9 +59,6 @@ public final class E2bLocalServer implements AutoCloseable {
 	private static final System.Logger logger = System.getLogger(E2bLocalServer.class.getName());
 
 	private static final Duration EXPIRY_CHECK = Duration.ofMillis(250);
-
-	/** The template every server knows, as on E2B. */
-	static final String BASE_TEMPLATE = "base";
 
 	private final Builder settings;
 
@@ -92,27 +93,51 @@ public final class E2bLocalServer implements AutoCloseable {
 		if (this.server != null) {
 			return this;
 		}
-		ProcessLauncher launcher = ProcessLauncher.create(this.settings.isolation);
-		if (!launcher.isolated()) {
-			logger.log(System.Logger.Level.WARNING, "e2b-local runs sandbox processes WITHOUT isolation ("
-					+ launcher.whyNotIsolated() + "): commands run directly on this machine, absolute paths such"
-					+ " as /home/user are the host's, and sandboxes can see each other. Install bubblewrap (in a"
-					+ " container: allow user namespaces) for per-sandbox namespaces.");
+		if (!"UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding", "UTF-8"))) {
+			logger.log(System.Logger.Level.WARNING,
+					"The JVM maps file names with " + System.getProperty("sun.jnu.encoding")
+							+ ", so sandbox files whose names are not ASCII cannot"
+							+ " be served: start it with LANG=C.UTF-8");
 		}
+		Path data;
+		Templates templates;
 		try {
 			Path configured = this.settings.dataDirectory;
 			this.ownsDataDirectory = configured == null;
-			this.dataDirectory = (configured != null) ? Files.createDirectories(configured)
-					: Files.createTempDirectory("e2b-local-");
+			data = (configured != null) ? Files.createDirectories(configured) : Files.createTempDirectory("e2b-local-");
+			// sandboxes run as other host users: they may pass through to the template
+			// files bound from here, but not list it
+			Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
+			this.dataDirectory = data;
+			templates = Templates.create(data, this.settings.templates);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create the data directory of e2b-local", ex);
+			throw new UncheckedIOException("Cannot set up the data directory of e2b-local", ex);
 		}
 		ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("e2b-local-io-"));
 		ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemonThreads("e2b-local-timer-"));
-		SandboxRegistry registry = new SandboxRegistry(this.dataDirectory);
-		ServerContext context = new ServerContext(this.settings.apiKey, Set.of(BASE_TEMPLATE), registry, launcher,
-				executor, scheduler, this.settings.maxJsonBytes, this.settings.sandboxDiskLimit);
+		VmFactory vms;
+		try {
+			vms = VmFactory.create(this.settings.isolation, templates, this.settings.limits(), data, executor,
+					this.settings.uidBase);
+		}
+		catch (RuntimeException ex) {
+			executor.shutdownNow();
+			scheduler.shutdownNow();
+			throw ex;
+		}
+		if (vms.processesOnHost()) {
+			logger.log(System.Logger.Level.WARNING, "e2b-local runs sandbox processes WITHOUT isolation, as asked"
+					+ " (isolation none): their code runs on this machine as the server's user and sees what the"
+					+ " server sees. Use it only for code you trust.");
+		}
+		else if (!vms.isolated()) {
+			logger.log(System.Logger.Level.WARNING, "e2b-local cannot isolate sandboxes here (" + vms.whyNotIsolated()
+					+ "): it serves files but runs no commands. " + VmFactory.HOW_TO_ISOLATE);
+		}
+		SandboxRegistry registry = new SandboxRegistry(vms);
+		ServerContext context = new ServerContext(this.settings.apiKey, templates, registry, this.settings.limits(),
+				executor, scheduler, this.settings.maxJsonBytes);
 		scheduler.scheduleWithFixedDelay(() -> registry.expire(Instant.now()), EXPIRY_CHECK.toMillis(),
 				EXPIRY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
 		this.context = context;
@@ -158,7 +183,7 @@ public final class E2bLocalServer implements AutoCloseable {
 	 * @return {@code true} when isolated
 	 */
 	public boolean isolated() {
-		return Objects.requireNonNull(this.context, "not started").launcher().isolated();
+		return Objects.requireNonNull(this.context, "not started").registry().vms().isolated();
 	}
 
 	/**
@@ -189,7 +214,12 @@ public final class E2bLocalServer implements AutoCloseable {
 		context.executor().shutdownNow();
 		Path data = this.dataDirectory;
 		if (this.ownsDataDirectory && data != null) {
-			LocalSandbox.deleteTree(data);
+			HostVm.deleteTree(data);
+		}
+		else if (data != null) {
+			// what the server made in a data directory of the caller's
+			Templates.deleteGenerated(data);
+			HostVm.deleteTree(data.resolve("mnt"));
 		}
 		this.server = null;
 		this.loops = null;
@@ -237,7 +267,19 @@ public final class E2bLocalServer implements AutoCloseable {
 
 		private int maxJsonBytes = 1024 * 1024;
 
-		private long sandboxDiskLimit = 20L * 1024 * 1024 * 1024;
+		private final Map<String, Path> templates = new LinkedHashMap<>();
+
+		private int maxProcesses = Limits.DEFAULTS.processes();
+
+		private long diskLimit = Limits.DEFAULTS.diskBytes();
+
+		private int maxWatchers = Limits.DEFAULTS.watchers();
+
+		private int maxEnvVars = Limits.DEFAULTS.envVars();
+
+		private int maxEnvBytes = Limits.DEFAULTS.envBytes();
+
+		private long uidBase = VmFactory.DEFAULT_UID_BASE;
 
 		private Builder() {
 		}
@@ -307,14 +349,105 @@ public final class E2bLocalServer implements AutoCloseable {
 		}
 
 		/**
-		 * Set the most bytes one sandbox's files may hold when written through the API;
-		 * beyond it uploads fail with 507.
-		 * @param sandboxDiskLimit the limit in bytes
+		 * Register a template: a root file system whose system directories ({@code /usr},
+		 * {@code /bin}, {@code /lib}, {@code /etc}, {@code /opt} and the like) sandboxes
+		 * created from it see read-only. {@code base} is built in, from this machine's
+		 * {@code /usr} with a generated {@code /etc}.
+		 * @param name the template's name, as clients pass it on create
+		 * @param root the root file system, such as a Debian tree made by debootstrap
 		 * @return this builder
 		 */
-		public Builder sandboxDiskLimit(long sandboxDiskLimit) {
-			this.sandboxDiskLimit = sandboxDiskLimit;
+		public Builder template(String name, Path root) {
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("a template name must not be blank");
+			}
+			this.templates.put(name, Objects.requireNonNull(root));
 			return this;
+		}
+
+		/**
+		 * Set the most processes each user of a sandbox may run at once (512 by default).
+		 * @param maxProcesses the limit
+		 * @return this builder
+		 */
+		public Builder maxProcesses(int maxProcesses) {
+			this.maxProcesses = positive(maxProcesses, "maxProcesses");
+			return this;
+		}
+
+		/**
+		 * Set the size of each sandbox's writable file system, in memory, which its
+		 * processes and uploads share (2 GiB by default); beyond it writes fail, with 507
+		 * for uploads.
+		 * @param diskLimit the limit in bytes
+		 * @return this builder
+		 */
+		public Builder diskLimit(long diskLimit) {
+			if (diskLimit < 1024 * 1024) {
+				throw new IllegalArgumentException("diskLimit must be at least 1 MiB");
+			}
+			this.diskLimit = diskLimit;
+			return this;
+		}
+
+		/**
+		 * Set the most directory watches one sandbox may have open at once (16 by
+		 * default).
+		 * @param maxWatchers the limit
+		 * @return this builder
+		 */
+		public Builder maxWatchers(int maxWatchers) {
+			this.maxWatchers = positive(maxWatchers, "maxWatchers");
+			return this;
+		}
+
+		/**
+		 * Set the most environment variables a sandbox and one of its processes may set
+		 * together (256 by default).
+		 * @param maxEnvVars the limit
+		 * @return this builder
+		 */
+		public Builder maxEnvVars(int maxEnvVars) {
+			this.maxEnvVars = positive(maxEnvVars, "maxEnvVars");
+			return this;
+		}
+
+		/**
+		 * Set the most bytes those environment variables may take, names and values (128
+		 * KiB by default).
+		 * @param maxEnvBytes the limit
+		 * @return this builder
+		 */
+		public Builder maxEnvBytes(int maxEnvBytes) {
+			this.maxEnvBytes = positive(maxEnvBytes, "maxEnvBytes");
+			return this;
+		}
+
+		/**
+		 * Set the first host uid of the sandboxes' users when the server runs as root:
+		 * each sandbox takes 65,536 uids from there, which must belong to nobody on the
+		 * host. Without root, sandboxes run as the server's own uid.
+		 * @param uidBase the first uid
+		 * @return this builder
+		 */
+		public Builder uidBase(long uidBase) {
+			if (uidBase < IdMap.RANGE || uidBase > 0xFFFF_FFFEL - IdMap.RANGE) {
+				throw new IllegalArgumentException(
+						"uidBase must be between " + IdMap.RANGE + " and " + (0xFFFF_FFFEL - IdMap.RANGE));
+			}
+			this.uidBase = uidBase;
+			return this;
+		}
+
+		private static int positive(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be at least 1");
+			}
+			return value;
+		}
+
+		Limits limits() {
+			return new Limits(this.maxProcesses, this.diskLimit, this.maxWatchers, this.maxEnvVars, this.maxEnvBytes);
 		}
 
 		/**

@@ -29,6 +29,9 @@ import reactor.core.publisher.FluxSink;
 /**
  * The frames of one Connect server stream: messages, a keepalive message whenever the
  * stream stayed idle for the client's ping interval, and exactly one end-stream frame.
+ * Data goes out only as fast as the client takes it ({@link #sendWhenWanted}): a producer
+ * waits while the connection asks for nothing, so a slow or silent client holds a bounded
+ * amount of memory, and the process behind it is held at its pipe.
  */
 final class EventStream {
 
@@ -37,6 +40,9 @@ final class EventStream {
 	private volatile long lastSent = System.nanoTime();
 
 	private boolean ended;
+
+	/** How many frames the connection asked for and has not had yet. */
+	private long demand;
 
 	private EventStream(FluxSink<byte[]> sink) {
 		this.sink = sink;
@@ -56,6 +62,7 @@ final class EventStream {
 			Set<EventStream> open, Function<EventStream, Runnable> start) {
 		return Flux.create((sink) -> {
 			EventStream stream = new EventStream(sink);
+			sink.onRequest(stream::request);
 			open.add(stream);
 			long interval = Math.max(keepaliveInterval.toMillis(), 100);
 			ScheduledFuture<?> keepalive = scheduler.scheduleWithFixedDelay(() -> {
@@ -74,6 +81,7 @@ final class EventStream {
 			}
 			Runnable onClose = cleanup;
 			sink.onDispose(() -> {
+				stream.release();
 				open.remove(stream);
 				keepalive.cancel(false);
 				onClose.run();
@@ -81,14 +89,48 @@ final class EventStream {
 		});
 	}
 
+	/**
+	 * Send a small control message (start, keepalive) at once.
+	 */
 	synchronized void send(Object message) {
 		if (!this.ended) {
 			this.lastSent = System.nanoTime();
+			this.demand = Math.max(0, this.demand - 1);
 			this.sink.next(Connect.frame(message));
 		}
 	}
 
+	/**
+	 * Send a message once the connection asks for one, waiting while it does not.
+	 * @param message the message
+	 * @return {@code false} when the stream ended and nothing was sent
+	 */
+	synchronized boolean sendWhenWanted(Object message) throws InterruptedException {
+		while (!this.ended && this.demand == 0) {
+			wait();
+		}
+		if (this.ended) {
+			return false;
+		}
+		this.demand--;
+		this.lastSent = System.nanoTime();
+		this.sink.next(Connect.frame(message));
+		return true;
+	}
+
+	private synchronized void request(long frames) {
+		this.demand = (Long.MAX_VALUE - this.demand < frames) ? Long.MAX_VALUE : this.demand + frames;
+		notifyAll();
+	}
+
+	/** The client went away: nothing waits for it any more. */
+	private synchronized void release() {
+		this.ended = true;
+		notifyAll();
+	}
+
 	synchronized void end() {
+		notifyAll();
 		if (!this.ended) {
 			this.ended = true;
 			this.sink.next(Connect.endStream());
@@ -101,6 +143,7 @@ final class EventStream {
 	 * (a killed or paused sandbox) is cut on E2B.
 	 */
 	synchronized void cut() {
+		notifyAll();
 		if (!this.ended) {
 			this.ended = true;
 			this.sink.error(new StreamCutException());
@@ -108,6 +151,7 @@ final class EventStream {
 	}
 
 	synchronized void fail(@Nullable String code, @Nullable String message) {
+		notifyAll();
 		if (!this.ended) {
 			this.ended = true;
 			this.sink.next(Connect.endStream((code != null) ? code : "unknown", (message != null) ? message : ""));

@@ -15,14 +15,16 @@
  */
 package io.github.e2bspringboot.local;
 
-import java.io.FilterOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLConnection;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -42,39 +44,74 @@ import org.jspecify.annotations.Nullable;
 /**
  * envd's {@code /files} endpoint: downloads, and uploads as multipart (one part per file,
  * the filename naming the target) or as a raw body, optionally gzip-encoded, with access
- * token or signed-URL authorization (PROTOCOL.md 5).
+ * token or signed-URL authorization (PROTOCOL.md 5). Every file is reached through the
+ * sandbox's confined {@link SandboxFiles}, and every upload replaces its file atomically.
  */
 final class FilesEndpoint {
 
-	private final ServerContext context;
+	private static final String TOKEN_CHARS = "!#$%&'*+-.^_`|~";
 
-	FilesEndpoint(ServerContext context) {
-		this.context = context;
+	FilesEndpoint() {
 	}
 
 	/**
-	 * Resolve the file a download reads, after checking authorization.
-	 * @return the file on disk
+	 * A file to send.
+	 *
+	 * @param name its name, for its content type and disposition
+	 * @param size how many bytes are sent
+	 * @param channel the open file to send {@code size} bytes of, or {@code null} when
+	 * the content was read already
+	 * @param content the content read already (a file of {@code /proc} or {@code /sys})
 	 */
-	Path download(LocalSandbox sandbox, Map<String, List<String>> query, HttpHeaders headers) {
-		authorize(sandbox, query, headers, "read");
-		SandboxUser user = SandboxUser.named(first(query, "username"));
-		SandboxPaths.Resolved resolved = sandbox.paths().resolve(nonNull(first(query, "path")), user, true);
-		if (!Files.exists(resolved.host())) {
-			throw BadRequestException.notFound("path '" + resolved.sandboxPath() + "' does not exist");
-		}
-		if (Files.isDirectory(resolved.host())) {
-			throw new BadRequestException("path '" + resolved.sandboxPath() + "' is a directory");
-		}
-		return resolved.host();
+	record Download(String name, long size, @Nullable FileChannel channel, byte[] content) {
 	}
 
-	static String contentType(Path file) {
-		String guessed = URLConnection.guessContentTypeFromName(file.getFileName().toString());
+	/**
+	 * Open the file a download reads, after checking authorization. Runs off the event
+	 * loop: nothing here waits on sandbox code (FIFOs and devices are refused).
+	 * @return the file
+	 */
+	Download download(LocalSandbox sandbox, Map<String, List<String>> query, HttpHeaders headers) throws IOException {
+		authorize(sandbox, query, headers, "read");
+		SandboxUser user = SandboxUser.named(first(query, "username"));
+		SandboxPath path = SandboxPath.parse(nonNull(first(query, "path")), user);
+		SandboxFiles.OpenFile file;
+		try {
+			file = sandbox.files().openForRead(path, user);
+		}
+		catch (IOException ex) {
+			throw SandboxFiles.translate(ex, path);
+		}
+		if (!file.untilEnd()) {
+			return new Download(file.name(), file.size(), file.channel(), new byte[0]);
+		}
+		try (FileChannel channel = file.channel()) {
+			ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(file.size(), 64 * 1024));
+			ByteArrayOutputStream content = new ByteArrayOutputStream();
+			while (content.size() < file.size() && channel.read(buffer.clear()) > 0) {
+				content.write(buffer.array(), 0, buffer.position());
+			}
+			return new Download(file.name(), content.size(), null, content.toByteArray());
+		}
+	}
+
+	static String contentType(String name) {
+		String guessed = URLConnection.guessContentTypeFromName(name);
 		if (guessed == null) {
 			return "application/octet-stream";
 		}
 		return guessed.startsWith("text/") ? guessed + "; charset=utf-8" : guessed;
+	}
+
+	/**
+	 * The disposition of a download, safe for any file name: the plain form keeps only
+	 * printable ASCII, the extended form (RFC 6266) has the whole name.
+	 */
+	static String contentDisposition(String name) {
+		StringBuilder plain = new StringBuilder();
+		name.chars().forEach((c) -> plain.append((c < 0x20 || c > 0x7E || c == '"' || c == '\\') ? '_' : (char) c));
+		String extended = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+		return "inline; filename=\"" + plain + "\"; filename*=UTF-8''" + extended;
 	}
 
 	/**
@@ -88,45 +125,48 @@ final class FilesEndpoint {
 		SandboxUser user = SandboxUser.named(first(query, "username"));
 		Map<String, String> metadata = metadata(headers);
 		String path = first(query, "path");
-		String contentType = headers.get("Content-Type", "");
-		InputStream content = body;
+		String contentType = headers.get("Content-Type", "").toLowerCase(Locale.ROOT);
+		CountingInputStream counted = new CountingInputStream(body);
+		InputStream content = counted;
 		if ("gzip".equalsIgnoreCase(headers.get("Content-Encoding", "").trim())) {
-			content = new GZIPInputStream(body, 64 * 1024);
+			content = gunzip(counted);
 		}
 		List<Object> written = new ArrayList<>();
-		Quota quota = new Quota(sandbox.diskUsed(), this.context.sandboxDiskLimit());
-		if (contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-			String boundary = MultipartReader.boundary(contentType);
+		if (contentType.startsWith("multipart/form-data")) {
+			String boundary = MultipartReader.boundary(headers.get("Content-Type"));
 			if (boundary == null) {
 				throw new BadRequestException("multipart body without a boundary");
 			}
 			MultipartReader reader = new MultipartReader(content, boundary);
-			Set<String> seen = new HashSet<>();
+			Set<SandboxPath> seen = new HashSet<>();
 			MultipartReader.Part part;
 			while ((part = reader.next()) != null) {
 				String target = (path != null) ? path : part.filename();
 				if (!"file".equals(part.name()) || target == null) {
 					continue;
 				}
-				SandboxPaths.Resolved resolved = sandbox.paths().resolve(target, user, true);
-				if (!seen.add(resolved.sandboxPath()) && path == null) {
-					throw new BadRequestException("path '" + resolved.sandboxPath() + "' appears twice in the upload");
+				SandboxPath resolved = SandboxPath.parse(target, user);
+				if (!seen.add(resolved) && path == null) {
+					throw new BadRequestException("path '" + resolved + "' appears twice in the upload");
 				}
-				try (OutputStream out = open(resolved, quota)) {
-					reader.copyTo(out);
-				}
-				written.add(entry(resolved, metadata));
+				written.add(write(sandbox, resolved, user, reader::copyTo, metadata));
 			}
 		}
-		else if (contentType.isEmpty() || contentType.toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
+		else if (contentType.isEmpty() || contentType.startsWith("application/octet-stream")) {
 			if (path == null) {
 				throw new BadRequestException("path query parameter is required for raw body upload");
 			}
-			SandboxPaths.Resolved resolved = sandbox.paths().resolve(path, user, true);
-			try (OutputStream out = open(resolved, quota)) {
-				content.transferTo(out);
-			}
-			written.add(entry(resolved, metadata));
+			InputStream raw = content;
+			long expected = contentLength(headers);
+			written.add(write(sandbox, SandboxPath.parse(path, user), user, (out) -> {
+				raw.transferTo(out);
+				// a body cut short by a closed connection must not replace the file
+				counted.transferTo(OutputStream.nullOutputStream());
+				if (expected >= 0 && counted.count() != expected) {
+					throw new BadRequestException(
+							"the body ended after " + counted.count() + " of its " + expected + " bytes");
+				}
+			}, metadata));
 		}
 		else {
 			throw new BadRequestException("unsupported content type '" + contentType + "'");
@@ -134,31 +174,55 @@ final class FilesEndpoint {
 		return Reply.json(200, written);
 	}
 
-	private static Map<String, Object> entry(SandboxPaths.Resolved resolved, Map<String, String> metadata) {
-		return Json.obj("path", resolved.sandboxPath(), "name", resolved.name(), "type", "file", "metadata",
+	private static Map<String, Object> write(LocalSandbox sandbox, SandboxPath path, SandboxUser user,
+			SandboxFiles.Content content, Map<String, String> metadata) throws IOException {
+		FileEntry entry;
+		try {
+			entry = sandbox.files().write(path, user, content);
+		}
+		catch (IOException ex) {
+			throw SandboxFiles.translate(ex, path);
+		}
+		return Json.obj("path", entry.path(), "name", entry.name(), "type", "file", "metadata",
 				metadata.isEmpty() ? null : metadata);
 	}
 
-	private static OutputStream open(SandboxPaths.Resolved resolved, Quota quota) throws IOException {
-		if (Files.isDirectory(resolved.host())) {
-			throw new BadRequestException("path '" + resolved.sandboxPath() + "' is a directory");
+	/**
+	 * A gzip body whose every decoding failure is the client's: a 400, not a 500.
+	 */
+	private static InputStream gunzip(InputStream body) {
+		try {
+			return new FilterInputStream(new GZIPInputStream(body, 64 * 1024)) {
+
+				@Override
+				public int read() throws IOException {
+					try {
+						return super.read();
+					}
+					catch (IOException ex) {
+						throw invalidGzip(ex);
+					}
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					try {
+						return super.read(buffer, offset, length);
+					}
+					catch (IOException ex) {
+						throw invalidGzip(ex);
+					}
+				}
+
+			};
 		}
-		Files.createDirectories(resolved.host().getParent());
-		return new FilterOutputStream(Files.newOutputStream(resolved.host())) {
+		catch (IOException ex) {
+			throw invalidGzip(ex);
+		}
+	}
 
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				quota.take(length);
-				this.out.write(bytes, offset, length);
-			}
-
-			@Override
-			public void write(int b) throws IOException {
-				quota.take(1);
-				this.out.write(b);
-			}
-
-		};
+	private static BadRequestException invalidGzip(IOException ex) {
+		return new BadRequestException("invalid gzip body: " + ex.getMessage());
 	}
 
 	/**
@@ -239,15 +303,35 @@ final class FilesEndpoint {
 		}
 	}
 
+	/**
+	 * The user metadata of an upload: keys are HTTP token characters, values printable
+	 * ASCII, as envd accepts them.
+	 */
 	private static Map<String, String> metadata(HttpHeaders headers) {
 		Map<String, String> metadata = new LinkedHashMap<>();
 		for (Map.Entry<String, String> header : headers) {
 			String name = header.getKey().toLowerCase(Locale.ROOT);
 			if (name.startsWith("x-metadata-") && name.length() > "x-metadata-".length()) {
-				metadata.put(name.substring("x-metadata-".length()), header.getValue());
+				String key = name.substring("x-metadata-".length());
+				String value = header.getValue();
+				if (!key.chars()
+					.allMatch((c) -> c < 0x7F && (Character.isLetterOrDigit(c) || TOKEN_CHARS.indexOf(c) >= 0))
+						|| !value.chars().allMatch((c) -> c >= 0x20 && c < 0x7F)) {
+					throw new BadRequestException("invalid metadata header '" + header.getKey() + "'");
+				}
+				metadata.put(key, value);
 			}
 		}
 		return metadata;
+	}
+
+	private static long contentLength(HttpHeaders headers) {
+		try {
+			return Long.parseLong(headers.get("Content-Length", "-1").trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
 	}
 
 	private static boolean constantTimeEquals(String a, String b) {
@@ -264,21 +348,36 @@ final class FilesEndpoint {
 	}
 
 	/**
-	 * The bytes a sandbox may still write through the API.
+	 * Counts the bytes of the request body, to tell a whole body from one cut short.
 	 */
-	private static final class Quota {
+	private static final class CountingInputStream extends FilterInputStream {
 
-		private long remaining;
+		private long count;
 
-		Quota(long used, long limit) {
-			this.remaining = limit - used;
+		CountingInputStream(InputStream in) {
+			super(in);
 		}
 
-		void take(long bytes) {
-			this.remaining -= bytes;
-			if (this.remaining < 0) {
-				throw new BadRequestException(507, "resource_exhausted", "not enough disk space in the sandbox");
+		long count() {
+			return this.count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.count++;
 			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			if (read > 0) {
+				this.count += read;
+			}
+			return read;
 		}
 
 	}

@@ -16,22 +16,18 @@
 package io.github.e2bspringboot.local;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code filesystem.Filesystem} Connect service of envd (PROTOCOL.md 6.3).
+ * The {@code filesystem.Filesystem} Connect service of envd (PROTOCOL.md 6.3), on the
+ * sandbox's confined {@link SandboxFiles}.
  */
 final class FilesystemRpc {
 
@@ -44,112 +40,66 @@ final class FilesystemRpc {
 	}
 
 	Object stat(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		SandboxPaths.Resolved resolved = resolve(sandbox, user, request, "path", false);
-		return Map.of("entry", existing(sandbox, resolved, user));
+		SandboxPath path = path(request, "path", user);
+		return Map.of("entry", io(path, () -> sandbox.files().stat(path, path.toString()).toJson()));
 	}
 
 	Object makeDir(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		SandboxPaths.Resolved resolved = resolve(sandbox, user, request, "path", true);
-		if (Files.isDirectory(resolved.host())) {
-			throw BadRequestException.conflict("directory '" + resolved.sandboxPath() + "' already exists");
-		}
-		if (Files.exists(resolved.host(), LinkOption.NOFOLLOW_LINKS)) {
-			throw new BadRequestException(
-					"path '" + resolved.sandboxPath() + "' already exists and is not a directory");
-		}
-		try {
-			Files.createDirectories(resolved.host());
-		}
-		catch (IOException ex) {
-			throw new BadRequestException(
-					"cannot create directory '" + resolved.sandboxPath() + "': " + ex.getMessage());
-		}
-		return Map.of("entry", existing(sandbox, resolved, user));
+		SandboxPath path = path(request, "path", user);
+		return io(path, () -> {
+			if (!sandbox.files().makeDirectory(path, user)) {
+				throw BadRequestException.conflict("directory '" + path + "' already exists");
+			}
+			return Map.of("entry", sandbox.files().stat(path, path.toString()).toJson());
+		});
 	}
 
 	Object move(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		SandboxPaths.Resolved source = resolve(sandbox, user, request, "source", false);
-		SandboxPaths.Resolved destination = resolve(sandbox, user, request, "destination", false);
-		if (!Files.exists(source.host(), LinkOption.NOFOLLOW_LINKS)) {
-			throw BadRequestException.notFound("path '" + source.sandboxPath() + "' does not exist");
-		}
-		try {
-			Files.createDirectories(destination.host().getParent());
-			Files.move(source.host(), destination.host(), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new BadRequestException("cannot move '" + source.sandboxPath() + "' to '" + destination.sandboxPath()
-					+ "': " + ex.getMessage());
-		}
-		return Map.of("entry", existing(sandbox, destination, user));
+		SandboxPath source = path(request, "source", user);
+		SandboxPath destination = path(request, "destination", user);
+		return Map.of("entry", io(source, () -> sandbox.files().move(source, destination, user).toJson()));
 	}
 
 	Object listDir(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		String requested = Json.text(request, "path", "");
-		SandboxPaths.Resolved resolved = resolve(sandbox, user, request, "path", true);
-		if (!Files.exists(resolved.host())) {
-			throw BadRequestException.notFound("path '" + resolved.sandboxPath() + "' does not exist");
+		SandboxPath path = path(request, "path", user);
+		long depth = Json.number(request, "depth", 1);
+		if (depth < 0) {
+			throw new BadRequestException("'depth' must be at least 0");
 		}
-		if (!Files.isDirectory(resolved.host())) {
-			throw new BadRequestException("path '" + resolved.sandboxPath() + "' is not a directory");
-		}
-		long depth = Math.max(1, Json.number(request, "depth", 1));
-		// entry paths start from the directory as requested, not as links resolved it
-		String base = SandboxPaths.normalize(SandboxPaths.absolute(requested, user));
-		List<Object> entries = new ArrayList<>();
-		walk(sandbox, user, resolved.host(), base, depth, entries);
-		return Map.of("entries", entries);
-	}
-
-	private void walk(LocalSandbox sandbox, SandboxUser user, Path directory, String sandboxDirectory, long depth,
-			List<Object> entries) {
-		List<Path> children;
-		try (Stream<Path> list = Files.list(directory)) {
-			children = list.sorted().toList();
-		}
-		catch (IOException ex) {
-			return;
-		}
-		for (Path child : children) {
-			String childPath = (sandboxDirectory.equals("/") ? "" : sandboxDirectory) + "/" + child.getFileName();
-			SandboxPaths.Resolved resolved = new SandboxPaths.Resolved(sandbox.paths().sandboxPath(child), child);
-			Map<String, Object> entry = FileEntries.describe(sandbox.paths(), resolved, childPath, user);
-			if (entry == null) {
-				continue;
-			}
-			entries.add(entry);
-			if (depth > 1 && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-				walk(sandbox, user, child, childPath, depth - 1, entries);
-			}
-		}
+		int levels = (int) Math.min(Math.max(depth, 1), SandboxFiles.MAX_DEPTH);
+		return io(path, () -> {
+			List<Object> entries = new ArrayList<>();
+			sandbox.files().list(path, path.toString(), levels).forEach((entry) -> entries.add(entry.toJson()));
+			return Map.of("entries", entries);
+		});
 	}
 
 	Object remove(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		SandboxPaths.Resolved resolved = resolve(sandbox, user, request, "path", false);
-		if (resolved.host().equals(sandbox.paths().root())) {
-			throw new BadRequestException("cannot remove '/'");
-		}
-		if (Files.isDirectory(resolved.host(), LinkOption.NOFOLLOW_LINKS)) {
-			LocalSandbox.deleteTree(resolved.host());
-		}
-		else {
-			try {
-				Files.deleteIfExists(resolved.host());
-			}
-			catch (IOException ex) {
-				throw new BadRequestException("cannot remove '" + resolved.sandboxPath() + "': " + ex.getMessage());
-			}
-		}
-		return Map.of();
+		SandboxPath path = path(request, "path", user);
+		return io(path, () -> {
+			sandbox.files().remove(path, user);
+			return Map.of();
+		});
 	}
 
 	Flux<byte[]> watchDir(LocalSandbox sandbox, SandboxUser user, JsonNode request, Duration keepalive) {
 		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
-			DirectoryWatch watch = newWatch(sandbox, user, request);
+			SandboxPath path = path(request, "path", user);
 			boolean includeEntry = Json.bool(request, "includeEntry", false);
-			watch.onChange((change) -> stream.send(Map.of("filesystem", event(sandbox, user, change, includeEntry))));
+			DirectoryWatch watch = newWatch(sandbox, path, request);
 			String id = UUID.randomUUID().toString();
-			sandbox.watchers().put(id, watch);
+			watch.onChange((change) -> {
+				try {
+					if (!stream.sendWhenWanted(Map.of("filesystem", event(sandbox, path, change, includeEntry)))) {
+						watch.close();
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					watch.close();
+				}
+			});
+			sandbox.addWatcher(id, watch, this.context.limits().watchers());
 			stream.send(Map.of("start", Map.of()));
 			return () -> {
 				sandbox.watchers().remove(id);
@@ -159,16 +109,16 @@ final class FilesystemRpc {
 	}
 
 	Object createWatcher(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		DirectoryWatch watch = newWatch(sandbox, user, request);
+		DirectoryWatch watch = newWatch(sandbox, path(request, "path", user), request);
 		String id = UUID.randomUUID().toString();
-		sandbox.watchers().put(id, watch);
+		sandbox.addWatcher(id, watch, this.context.limits().watchers());
 		return Map.of("watcherId", id);
 	}
 
 	Object getWatcherEvents(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
 		DirectoryWatch watch = watcher(sandbox, request);
 		List<Object> events = new ArrayList<>();
-		watch.drain().forEach((change) -> events.add(event(sandbox, user, change, false)));
+		watch.drain().forEach((change) -> events.add(event(sandbox, SandboxPath.ROOT, change, false)));
 		return Map.of("events", events);
 	}
 
@@ -178,7 +128,7 @@ final class FilesystemRpc {
 		return Map.of();
 	}
 
-	private DirectoryWatch watcher(LocalSandbox sandbox, JsonNode request) {
+	private static DirectoryWatch watcher(LocalSandbox sandbox, JsonNode request) {
 		String id = Json.text(request, "watcherId", "");
 		DirectoryWatch watch = sandbox.watchers().get(id);
 		if (watch == null) {
@@ -187,45 +137,49 @@ final class FilesystemRpc {
 		return watch;
 	}
 
-	private DirectoryWatch newWatch(LocalSandbox sandbox, SandboxUser user, JsonNode request) {
-		SandboxPaths.Resolved resolved = resolve(sandbox, user, request, "path", true);
-		if (!Files.exists(resolved.host())) {
-			throw BadRequestException.notFound("path '" + resolved.sandboxPath() + "' does not exist");
-		}
-		if (!Files.isDirectory(resolved.host())) {
-			throw new BadRequestException("path '" + resolved.sandboxPath() + "' is not a directory");
-		}
-		try {
-			return new DirectoryWatch(resolved.host(), Json.bool(request, "recursive", false), this.context.executor());
-		}
-		catch (IOException ex) {
-			throw new BadRequestException(500, "internal", "cannot watch '" + resolved.sandboxPath() + "'");
-		}
+	private DirectoryWatch newWatch(LocalSandbox sandbox, SandboxPath path, JsonNode request) {
+		boolean recursive = Json.bool(request, "recursive", false);
+		return io(path, () -> new DirectoryWatch(sandbox.files(), path, recursive, this.context.scheduler(),
+				this.context.executor()));
 	}
 
-	private static Map<String, Object> event(LocalSandbox sandbox, SandboxUser user, DirectoryWatch.Change change,
+	private static Map<String, Object> event(LocalSandbox sandbox, SandboxPath directory, DirectoryWatch.Change change,
 			boolean includeEntry) {
 		Map<String, Object> entry = null;
-		if (includeEntry && !change.type().equals("EVENT_TYPE_REMOVE")) {
-			SandboxPaths.Resolved resolved = new SandboxPaths.Resolved(sandbox.paths().sandboxPath(change.host()),
-					change.host());
-			entry = FileEntries.describe(sandbox.paths(), resolved, resolved.sandboxPath(), user);
+		if (includeEntry && !change.type().equals(DirectoryWatch.REMOVE)
+				&& !change.type().equals(DirectoryWatch.RENAME)) {
+			SandboxPath changed = directory.resolve(change.name());
+			try {
+				entry = sandbox.files().stat(changed, changed.toString()).toJson();
+			}
+			catch (IOException | RuntimeException ex) {
+				// gone again since the change was seen
+			}
 		}
 		return Json.obj("name", change.name(), "type", change.type(), "entry", entry);
 	}
 
-	private static Map<String, Object> existing(LocalSandbox sandbox, SandboxPaths.Resolved resolved,
-			SandboxUser user) {
-		Map<String, Object> entry = FileEntries.describe(sandbox.paths(), resolved, resolved.sandboxPath(), user);
-		if (entry == null) {
-			throw BadRequestException.notFound("path '" + resolved.sandboxPath() + "' does not exist");
-		}
-		return entry;
+	private static SandboxPath path(JsonNode request, String field, SandboxUser user) {
+		return SandboxPath.parse(Json.text(request, field, ""), user);
 	}
 
-	private static SandboxPaths.Resolved resolve(LocalSandbox sandbox, SandboxUser user, JsonNode request, String field,
-			boolean followFinalLink) {
-		return sandbox.paths().resolve(Json.text(request, field, ""), user, followFinalLink);
+	/**
+	 * Run a file operation, turning what the file system said into envd's answer.
+	 */
+	private static <T> T io(SandboxPath path, FileOperation<T> operation) {
+		try {
+			return operation.run();
+		}
+		catch (IOException ex) {
+			throw SandboxFiles.translate(ex, path);
+		}
+	}
+
+	@FunctionalInterface
+	private interface FileOperation<T> {
+
+		T run() throws IOException;
+
 	}
 
 }

@@ -16,24 +16,27 @@
 package io.github.e2bspringboot.local;
 
 /**
- * How the processes of a sandbox are kept apart from the host and from other sandboxes.
+ * How the sandboxes of a server are kept apart from the host, the server and each other.
  */
 public enum Isolation {
 
-	/** Bubblewrap when it works on this machine, otherwise none (with a warning). */
+	/**
+	 * Each sandbox in namespaces of its own when bubblewrap and user namespaces work on
+	 * this machine; otherwise sandboxes serve files but run no commands, and say why.
+	 */
 	AUTO,
 
 	/**
-	 * Each process in its own user, mount, PID, IPC and UTS namespaces (bubblewrap),
-	 * where {@code /home}, {@code /root}, {@code /tmp} and every directory the sandbox
-	 * created are the sandbox's own, at their real paths. Starting fails when bubblewrap
-	 * does not work.
+	 * Each sandbox in namespaces of its own: its own root file system from its template,
+	 * host uids that own nothing, no capabilities, its own network. The server does not
+	 * start when that does not work here.
 	 */
 	BUBBLEWRAP,
 
 	/**
-	 * Processes run directly on the host, in the sandbox's directory tree: absolute paths
-	 * such as {@code /home/user} are the host's, and sandboxes can see each other.
+	 * No isolation, asked for explicitly: commands run directly on this machine as the
+	 * server's user, in a directory of the server's, and see what the server sees. A
+	 * warning is logged at every create.
 	 */
 	NONE
 

@@ -104,12 +104,17 @@ final class Json {
 		return value.stringValue();
 	}
 
+	/**
+	 * Read a whole number, as the API takes seconds, depths and pids.
+	 * @throws BadRequestException for a fraction, a number beyond the range of a long
+	 * (such as {@code 1e400}), or anything that is not a number
+	 */
 	static long number(JsonNode node, String field, long fallback) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			return fallback;
 		}
-		if (value.isNumber()) {
+		if (value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToLong()) {
 			return value.asLong();
 		}
 		if (value.isString()) {
@@ -120,7 +125,7 @@ final class Json {
 				// fall through
 			}
 		}
-		throw new BadRequestException("'" + field + "' must be a number");
+		throw new BadRequestException("'" + field + "' must be a whole number within range");
 	}
 
 	static boolean bool(JsonNode node, String field, boolean fallback) {

@@ -15,23 +15,18 @@
  */
 package io.github.e2bspringboot.local;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * One sandbox: what the control plane knows of it, its directory tree, its processes and
- * its directory watchers.
+ * One sandbox: what the control plane knows of it, where it runs ({@link SandboxVm}), its
+ * processes, its directory watchers and its open streams.
  */
 final class LocalSandbox {
 
@@ -57,9 +52,7 @@ final class LocalSandbox {
 
 	private final Instant startedAt;
 
-	private final Path directory;
-
-	private final SandboxPaths paths;
+	private final SandboxVm vm;
 
 	private final AtomicInteger nextPid = new AtomicInteger(100);
 
@@ -75,7 +68,7 @@ final class LocalSandbox {
 
 	LocalSandbox(String id, String template, Map<String, String> metadata, Map<String, String> envs,
 			@Nullable String accessToken, boolean allowInternetAccess, boolean autoPause, Duration timeout,
-			Path directory) throws IOException {
+			SandboxVm vm) {
 		this.id = id;
 		this.template = template;
 		this.metadata = Map.copyOf(metadata);
@@ -85,15 +78,7 @@ final class LocalSandbox {
 		this.autoPause = autoPause;
 		this.startedAt = Instant.now();
 		this.endAt = this.startedAt.plus(timeout);
-		this.directory = directory;
-		Path root = Files.createDirectories(directory.resolve("fs"));
-		Files.createDirectories(root.resolve("home/user"));
-		Files.createDirectories(root.resolve("root"));
-		Files.createDirectories(root.resolve("tmp"));
-		Files.writeString(Files.createDirectories(directory.resolve("etc")).resolve("passwd"),
-				"root:x:0:0:root:/root:/bin/bash\nuser:x:1000:1000:user:/home/user:/bin/bash\n");
-		Files.writeString(directory.resolve("etc/group"), "root:x:0:\nuser:x:1000:\n");
-		this.paths = new SandboxPaths(root.toRealPath());
+		this.vm = vm;
 	}
 
 	String id() {
@@ -148,12 +133,12 @@ final class LocalSandbox {
 		return this.state == State.RUNNING;
 	}
 
-	Path directory() {
-		return this.directory;
+	SandboxVm vm() {
+		return this.vm;
 	}
 
-	SandboxPaths paths() {
-		return this.paths;
+	SandboxFiles files() {
+		return this.vm.files();
 	}
 
 	int nextPid() {
@@ -166,6 +151,19 @@ final class LocalSandbox {
 
 	Map<String, DirectoryWatch> watchers() {
 		return this.watchers;
+	}
+
+	/**
+	 * Keep a directory watch, unless the sandbox already has as many as it may.
+	 * @throws BadRequestException when it has, after closing the watch
+	 */
+	synchronized void addWatcher(String id, DirectoryWatch watch, int limit) {
+		if (this.watchers.size() >= limit) {
+			watch.close();
+			throw new BadRequestException(429, "resource_exhausted",
+					"the sandbox has " + limit + " directory watches open, as many as it may: stop one first");
+		}
+		this.watchers.put(id, watch);
 	}
 
 	/**
@@ -183,11 +181,11 @@ final class LocalSandbox {
 	synchronized void pause() {
 		this.state = State.PAUSED;
 		cutStreams();
-		this.processes.values().forEach(SandboxProcess::freeze);
+		this.vm.freeze();
 	}
 
 	synchronized void resume(Instant endAt) {
-		this.processes.values().forEach(SandboxProcess::thaw);
+		this.vm.thaw();
 		this.state = State.RUNNING;
 		this.endAt = endAt;
 	}
@@ -203,7 +201,7 @@ final class LocalSandbox {
 		this.processes.clear();
 		this.watchers.values().forEach(DirectoryWatch::close);
 		this.watchers.clear();
-		deleteTree(this.directory);
+		this.vm.close();
 	}
 
 	private void cutStreams() {
@@ -212,38 +210,7 @@ final class LocalSandbox {
 	}
 
 	long diskUsed() {
-		try (Stream<Path> files = Files.walk(this.paths.root())) {
-			return files.filter(Files::isRegularFile).mapToLong((file) -> {
-				try {
-					return Files.size(file);
-				}
-				catch (IOException ex) {
-					return 0;
-				}
-			}).sum();
-		}
-		catch (IOException | java.io.UncheckedIOException ex) {
-			return 0;
-		}
-	}
-
-	static void deleteTree(Path directory) {
-		if (!Files.exists(directory, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> {
-				try {
-					Files.deleteIfExists(file);
-				}
-				catch (IOException ex) {
-					// best effort: a process may still be writing
-				}
-			});
-		}
-		catch (IOException | java.io.UncheckedIOException ex) {
-			// best effort
-		}
+		return this.vm.diskUsed();
 	}
 
 }

@@ -38,9 +38,22 @@ public final class Main {
 			  --host <address>      address to listen on (default 127.0.0.1)
 			  --api-key <key>       API key clients must send (default: E2B_API_KEY, else a
 			                        random key printed to standard error)
-			  --isolation <mode>    auto, bubblewrap or none (default auto: bubblewrap when
-			                        it works here)
-			  --data-dir <path>     where sandbox files live (default: a temporary directory)
+			  --isolation <mode>    auto, bubblewrap or none (default auto: each sandbox in
+			                        namespaces of its own when bubblewrap works here, else
+			                        no commands at all; none runs them on this machine)
+			  --template <name=dir> register a template: a root file system (such as a
+			                        Debian tree) whose system directories sandboxes created
+			                        from it see read-only; repeatable; base is built in
+			  --max-processes <n>   processes per sandbox user (default 512)
+			  --disk-limit <size>   writable file system of each sandbox, in memory, such as
+			                        512m or 2g (default 2g)
+			  --max-watchers <n>    directory watches per sandbox (default 16)
+			  --max-env-vars <n>    environment variables per process (default 256)
+			  --max-env-bytes <n>   bytes of those variables (default 131072)
+			  --uid-base <uid>      first host uid of the sandboxes' users when run as root
+			                        (default 1000000000; 65536 per sandbox)
+			  --data-dir <path>     where the server keeps its files (default: a temporary
+			                        directory)
 			  --help                show this help
 
 			Once ready it prints one line to standard output:
@@ -58,9 +71,11 @@ public final class Main {
 		E2bLocalServer.Builder builder = E2bLocalServer.builder().port(3000);
 		String apiKey = System.getenv("E2B_API_KEY");
 		boolean generatedKey = apiKey == null || apiKey.isBlank();
+		String option = "";
 		try {
 			for (int i = 0; i < args.length; i++) {
 				String arg = args[i];
+				option = arg;
 				switch (arg) {
 					case "--help", "-h" -> {
 						System.out.print(USAGE);
@@ -75,9 +90,26 @@ public final class Main {
 					case "--isolation" ->
 						builder.isolation(Isolation.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT)));
 					case "--data-dir" -> builder.dataDirectory(Path.of(value(args, ++i, arg)));
+					case "--template" -> {
+						String[] template = value(args, ++i, arg).split("=", 2);
+						if (template.length != 2 || template[0].isBlank() || template[1].isBlank()) {
+							throw new IllegalArgumentException("--template takes NAME=DIRECTORY");
+						}
+						builder.template(template[0], Path.of(template[1]));
+					}
+					case "--max-processes" -> builder.maxProcesses(Integer.parseInt(value(args, ++i, arg)));
+					case "--disk-limit" -> builder.diskLimit(size(value(args, ++i, arg)));
+					case "--max-watchers" -> builder.maxWatchers(Integer.parseInt(value(args, ++i, arg)));
+					case "--max-env-vars" -> builder.maxEnvVars(Integer.parseInt(value(args, ++i, arg)));
+					case "--max-env-bytes" -> builder.maxEnvBytes(Integer.parseInt(value(args, ++i, arg)));
+					case "--uid-base" -> builder.uidBase(Long.parseLong(value(args, ++i, arg)));
 					default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
 				}
 			}
+		}
+		catch (NumberFormatException ex) {
+			fail("Option " + option + " needs a whole number in range");
+			return;
 		}
 		catch (IllegalArgumentException ex) {
 			fail(String.valueOf(ex.getMessage()));
@@ -113,6 +145,24 @@ public final class Main {
 			throw new IllegalArgumentException("Option " + option + " needs a value");
 		}
 		return args[index];
+	}
+
+	/**
+	 * Read a size in bytes, with an optional k, m or g (powers of 1024).
+	 */
+	static long size(String value) {
+		String lower = value.trim().toLowerCase(Locale.ROOT);
+		int shift = switch (lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1)) {
+			case 'k' -> 10;
+			case 'm' -> 20;
+			case 'g' -> 30;
+			default -> 0;
+		};
+		long number = Long.parseLong((shift == 0) ? lower : lower.substring(0, lower.length() - 1));
+		if (number < 0 || number > (Long.MAX_VALUE >> shift)) {
+			throw new IllegalArgumentException("size '" + value + "' is out of range");
+		}
+		return number << shift;
 	}
 
 	private static void fail(String message) {

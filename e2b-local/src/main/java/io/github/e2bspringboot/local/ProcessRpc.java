@@ -39,6 +39,8 @@ final class ProcessRpc {
 
 	private static final Duration RETENTION = Duration.ofSeconds(60);
 
+	private static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
 	private final ServerContext context;
 
 	ProcessRpc(ServerContext context) {
@@ -70,23 +72,22 @@ final class ProcessRpc {
 		JsonNode stdinNode = request.get("stdin");
 		// envd keeps stdin open unless the client asks for none
 		boolean stdinOpen = stdinNode == null || stdinNode.isNull() || stdinNode.asBoolean();
-		SandboxPaths.Resolved workdir = sandbox.paths().resolve(cwd.isEmpty() ? user.home() : cwd, user, true);
-		if (!java.nio.file.Files.isDirectory(workdir.host())) {
-			throw new BadRequestException("cwd '" + workdir.sandboxPath() + "' does not exist");
-		}
+		SandboxPath workdir = SandboxPath.parse(cwd.isEmpty() ? user.home() : cwd, user);
+		Environment.checked(sandbox.envs(), envs, this.context.limits());
 		List<String> command = new ArrayList<>();
 		command.add(cmd);
 		command.addAll(args);
-		ProcessBuilder builder = this.context.launcher().build(sandbox, user, command, envs, workdir, stdinOpen);
 		Map<String, Object> config = Json.obj("cmd", cmd, "args", args, "envs", envs.isEmpty() ? null : envs, "cwd",
 				cwd.isEmpty() ? null : cwd);
 		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
 			Process started;
 			try {
-				started = builder.start();
+				requireDirectory(sandbox, workdir);
+				started = sandbox.vm()
+					.start(new SandboxVm.Command(command, environment(sandbox, user, envs), workdir, user, stdinOpen));
 			}
 			catch (IOException ex) {
-				throw new BadRequestException(500, "internal", "failed to start '" + cmd + "': " + ex.getMessage());
+				throw new BadRequestException(500, "internal", "failed to start '" + cmd + "'");
 			}
 			int pid = sandbox.nextPid();
 			SandboxProcess sandboxProcess = new SandboxProcess(pid, config, tag.isEmpty() ? null : tag, started,
@@ -105,6 +106,39 @@ final class ProcessRpc {
 			return () -> {
 			};
 		});
+	}
+
+	/**
+	 * envd refuses a working directory that does not exist before it starts anything.
+	 */
+	private static void requireDirectory(LocalSandbox sandbox, SandboxPath workdir) throws IOException {
+		try {
+			if (!sandbox.files().stat(workdir, workdir.toString()).isDirectory()) {
+				throw new BadRequestException("cwd '" + workdir + "' is not a directory");
+			}
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			throw new BadRequestException("cwd '" + workdir + "' does not exist");
+		}
+	}
+
+	/**
+	 * The environment of a process: what envd sets, the sandbox's variables, then the
+	 * process's own.
+	 */
+	private static Map<String, String> environment(LocalSandbox sandbox, SandboxUser user, Map<String, String> envs) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PATH", PATH);
+		environment.put("HOME", user.home());
+		environment.put("USER", user.name());
+		environment.put("LOGNAME", user.name());
+		environment.put("SHELL", "/bin/bash");
+		environment.put("LANG", "C.UTF-8");
+		environment.put("E2B_SANDBOX", "true");
+		environment.put("E2B_SANDBOX_ID", sandbox.id());
+		environment.putAll(sandbox.envs());
+		environment.putAll(envs);
+		return environment;
 	}
 
 	Flux<byte[]> connect(LocalSandbox sandbox, JsonNode request, long timeoutMillis, Duration keepalive) {
@@ -192,7 +226,11 @@ final class ProcessRpc {
 		if (selector == null || !selector.isObject() || !selector.has("pid")) {
 			throw new BadRequestException("'process.pid' is required");
 		}
-		return (int) Json.number(selector, "pid", 0);
+		long pid = Json.number(selector, "pid", 0);
+		if (pid < 0 || pid > Integer.MAX_VALUE) {
+			throw new BadRequestException("'process.pid' must be a pid, got " + pid);
+		}
+		return (int) pid;
 	}
 
 	private static byte[] decode(String base64) {
@@ -219,8 +257,8 @@ final class ProcessRpc {
 		return new SandboxProcess.Listener() {
 
 			@Override
-			public void onEvent(Map<String, Object> event) {
-				stream.send(Map.of("event", event));
+			public void onEvent(Map<String, Object> event) throws InterruptedException {
+				stream.sendWhenWanted(Map.of("event", event));
 			}
 
 			@Override

@@ -17,9 +17,9 @@ package io.github.e2bspringboot.local;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Iterator;
@@ -29,6 +29,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -65,16 +66,25 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 
 	private final ProcessRpc processes;
 
+	private final OwnAddresses ownAddresses = new OwnAddresses();
+
 	Router(ServerContext context) {
 		this.context = context;
 		this.controlPlane = new ControlPlane(context);
-		this.files = new FilesEndpoint(context);
+		this.files = new FilesEndpoint();
 		this.filesystem = new FilesystemRpc(context);
 		this.processes = new ProcessRpc(context);
 	}
 
 	@Override
 	public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
+		InetSocketAddress remote = request.remoteAddress();
+		if (remote != null && this.ownAddresses.isOwnNonLoopback(remote.getAddress())) {
+			// sandbox traffic leaves through a user-mode stack on this machine, so it
+			// arrives from one of the machine's own addresses; other clients use loopback
+			return answer(request, response, Reply.error(403, "requests from this machine's own network addresses"
+					+ " are refused, as sandbox traffic comes from them: connect to 127.0.0.1 instead"));
+		}
 		QueryStringDecoder uri = new QueryStringDecoder(request.uri());
 		HttpHeaders headers = request.requestHeaders();
 		String sandboxId = headers.get("E2b-Sandbox-Id");
@@ -91,12 +101,17 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 			// is
 			sandboxId = this.files.signedBy(this.context.registry(), uri.parameters(), request.method().name());
 		}
-		Mono<Void> handled = (sandboxId != null) ? envd(request, response, uri, sandboxId, port)
-				: controlPlane(request, response, uri);
+		String routedId = sandboxId;
+		String routedPort = port;
+		Mono<Void> handled = Mono.defer(() -> (routedId != null) ? envd(request, response, uri, routedId, routedPort)
+				: controlPlane(request, response, uri));
 		return handled.onErrorResume((ex) -> {
 			if (ex instanceof EventStream.StreamCutException) {
 				// the sandbox went away mid-stream: close the connection without an end
 				return Mono.fromRunnable(() -> response.withConnection(Connection::dispose));
+			}
+			if (ex instanceof BadRequestException bad) {
+				return answer(request, response, Reply.error(bad.status(), bad.getMessage()));
 			}
 			logger.log(System.Logger.Level.WARNING, "Request " + request.method() + " " + uri.path() + " failed", ex);
 			return send(response, Reply.error(500, "internal error: " + ex.getClass().getSimpleName()));
@@ -155,20 +170,18 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 	private Mono<Void> download(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
 			QueryStringDecoder uri, HttpHeaders headers) {
 		return discardBody(request).then(blocking(() -> this.files.download(sandbox, uri.parameters(), headers)))
-			.flatMap((Path file) -> {
-				long size;
-				try {
-					size = Files.size(file);
+			.flatMap((download) -> {
+				response.status(200)
+					.header("Content-Type", FilesEndpoint.contentType(download.name()))
+					.header("Content-Length", Long.toString(download.size()))
+					.header("Content-Disposition", FilesEndpoint.contentDisposition(download.name()));
+				FileChannel channel = download.channel();
+				if (channel == null) {
+					return response.sendByteArray(Mono.just(download.content())).then();
 				}
-				catch (IOException ex) {
-					return send(response, Reply.error(404, "path does not exist"));
-				}
-				return response.status(200)
-					.header("Content-Type", FilesEndpoint.contentType(file))
-					.header("Content-Length", Long.toString(size))
-					.header("Content-Disposition", "inline; filename=" + file.getFileName())
-					.sendFile(file)
-					.then();
+				// exactly the size the open file had: a file the sandbox grows meanwhile
+				// is not read past it; the region closes the file when sent
+				return response.sendObject(new DefaultFileRegion(channel, 0, download.size())).then();
 			})
 			.onErrorResume(BadRequestException.class,
 					(ex) -> send(response, Reply.error(ex.status(), ex.getMessage())));
@@ -192,19 +205,7 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 				}
 			}
 		}).onErrorResume(BadRequestException.class, (ex) -> Mono.just(Reply.error(ex.status(), ex.getMessage())))
-			.onErrorResume(IOException.class, (ex) -> Mono.just(uploadFailure(ex)))
 			.flatMap((reply) -> send(response, reply));
-	}
-
-	private static Reply uploadFailure(IOException ex) {
-		String message = String.valueOf(ex.getMessage());
-		if (message.contains("No space left")) {
-			return Reply.error(507, "not enough disk space");
-		}
-		if (ex instanceof java.util.zip.ZipException || message.contains("GZIP") || message.contains("gzip")) {
-			return Reply.error(400, "invalid gzip body: " + message);
-		}
-		return Reply.error(500, "upload failed: " + message);
 	}
 
 	private Mono<Void> rpc(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
@@ -348,18 +349,25 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 		return new String[] { label.substring(0, dash), label.substring(dash + 1) };
 	}
 
+	/**
+	 * Read a header that holds a count of milliseconds or seconds.
+	 * @throws BadRequestException when it is not a whole number of at least 0
+	 */
 	private static long longHeader(HttpHeaders headers, String name, long fallback) {
 		String value = headers.get(name);
-		return (value != null) ? parseLong(value.trim(), fallback) : fallback;
-	}
-
-	private static long parseLong(String value, long fallback) {
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
+		if (value == null) {
 			return fallback;
 		}
+		try {
+			long parsed = Long.parseLong(value.trim());
+			if (parsed >= 0) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new BadRequestException("header " + name + " must be a whole number of at least 0");
 	}
 
 }

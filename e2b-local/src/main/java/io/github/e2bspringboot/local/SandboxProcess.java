@@ -18,22 +18,20 @@ package io.github.e2bspringboot.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A process started in a sandbox: pumps its output to the streams attached to it, takes
  * input, and reports its end once. The end is retained so a late {@code Connect} can
- * replay it.
+ * replay it. Output is read only as fast as the attached clients take it: the pump waits
+ * for the slowest one, so the process waits at its pipe rather than the server buffering
+ * what it prints.
  */
 final class SandboxProcess {
 
@@ -42,7 +40,11 @@ final class SandboxProcess {
 	/** Receives a process's events, serialized. */
 	interface Listener {
 
-		void onEvent(Map<String, Object> event);
+		/**
+		 * An event: output or the end. May wait until the client takes it.
+		 * @param event the event
+		 */
+		void onEvent(Map<String, Object> event) throws InterruptedException;
 
 		/**
 		 * The process ended: a {@code null} error code is a normal end after its end
@@ -136,7 +138,7 @@ final class SandboxProcess {
 		if (this.closed) {
 			Map<String, Object> end = this.endEvent;
 			if (end != null) {
-				listener.onEvent(end);
+				deliver(listener, end);
 				listener.onClose(null, null);
 			}
 			else {
@@ -177,58 +179,13 @@ final class SandboxProcess {
 	/** Kill with SIGKILL, the whole process tree. */
 	void kill() {
 		this.killed = true;
-		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
-		this.process.destroyForcibly();
+		ProcessTree.kill(this.process.toHandle());
 	}
 
 	/** Ask the process tree to terminate (SIGTERM). */
 	void terminate() {
 		this.process.descendants().forEach(ProcessHandle::destroy);
 		this.process.destroy();
-	}
-
-	/** Stop the process tree where it stands (SIGSTOP), for a paused sandbox. */
-	void freeze() {
-		signalTree("STOP");
-	}
-
-	/** Let a frozen process tree go on (SIGCONT). */
-	void thaw() {
-		signalTree("CONT");
-	}
-
-	/**
-	 * Signal the process and all its descendants, again for those that appear meanwhile
-	 * (a process may fork until it is stopped itself). Java can only send SIGTERM and
-	 * SIGKILL, so the shell's {@code kill} sends the others.
-	 */
-	private void signalTree(String signal) {
-		Set<Long> signalled = new HashSet<>();
-		for (int round = 0; round < 10; round++) {
-			List<String> pids = Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
-				.filter(ProcessHandle::isAlive)
-				.map(ProcessHandle::pid)
-				.filter(signalled::add)
-				.map(String::valueOf)
-				.toList();
-			if (pids.isEmpty()) {
-				return;
-			}
-			try {
-				new ProcessBuilder("bash", "-c", "kill -s " + signal + " " + String.join(" ", pids) + " 2>/dev/null")
-					.redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-					.start()
-					.waitFor();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot send SIG" + signal + " to a sandbox process", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
 	}
 
 	/** Kill because the {@code Connect-Timeout-Ms} of its start elapsed. */
@@ -256,41 +213,56 @@ final class SandboxProcess {
 		}
 	}
 
-	private synchronized void emit(Map<String, Object> event) {
+	private void emit(Map<String, Object> event) {
+		// delivered outside the lock: a listener may wait for its client, and that must
+		// not hold up an attach or the end
 		for (Listener listener : this.listeners) {
-			listener.onEvent(event);
+			deliver(listener, event);
 		}
 	}
 
-	private synchronized void finish(int exit) {
+	private static void deliver(Listener listener, Map<String, Object> event) {
+		try {
+			listener.onEvent(event);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void finish(int exit) {
 		closeQuietly(this.process.getOutputStream());
-		if (this.deadlineExceeded) {
+		List<Listener> attached;
+		Map<String, Object> event = null;
+		synchronized (this) {
+			attached = List.copyOf(this.listeners);
+			this.listeners.clear();
+			if (!this.deadlineExceeded) {
+				Map<String, Object> end;
+				if (this.killed) {
+					end = Json.obj("exitCode", -1, "status", "signal: killed", "error", "signal: killed");
+				}
+				else if (exit == 0) {
+					end = Json.obj("exited", true, "status", "exit status 0");
+				}
+				else {
+					end = Json.obj("exitCode", exit, "exited", true, "status", "exit status " + exit, "error",
+							"exit status " + exit);
+				}
+				event = Map.of("end", end);
+				this.endEvent = event;
+			}
 			this.closed = true;
-			for (Listener listener : this.listeners) {
+		}
+		for (Listener listener : attached) {
+			if (event == null) {
 				listener.onClose("deadline_exceeded", "context deadline exceeded");
 			}
-			this.listeners.clear();
-			return;
+			else {
+				deliver(listener, event);
+				listener.onClose(null, null);
+			}
 		}
-		Map<String, Object> end;
-		if (this.killed) {
-			end = Json.obj("exitCode", -1, "status", "signal: killed", "error", "signal: killed");
-		}
-		else if (exit == 0) {
-			end = Json.obj("exited", true, "status", "exit status 0");
-		}
-		else {
-			end = Json.obj("exitCode", exit, "exited", true, "status", "exit status " + exit, "error",
-					"exit status " + exit);
-		}
-		Map<String, Object> event = Map.of("end", end);
-		this.endEvent = event;
-		this.closed = true;
-		for (Listener listener : this.listeners) {
-			listener.onEvent(event);
-			listener.onClose(null, null);
-		}
-		this.listeners.clear();
 	}
 
 	private static void closeQuietly(OutputStream out) {

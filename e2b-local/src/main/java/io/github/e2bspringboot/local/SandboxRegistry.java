@@ -16,7 +16,6 @@
 package io.github.e2bspringboot.local;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,17 +54,22 @@ final class SandboxRegistry {
 
 	private final Map<String, LocalSandbox> sandboxes = new ConcurrentHashMap<>();
 
-	private final Path dataDirectory;
+	private final VmFactory vms;
 
-	SandboxRegistry(Path dataDirectory) {
-		this.dataDirectory = dataDirectory;
+	SandboxRegistry(VmFactory vms) {
+		this.vms = vms;
 	}
 
-	LocalSandbox create(String template, Map<String, String> metadata, Map<String, String> envs, boolean secure,
+	VmFactory vms() {
+		return this.vms;
+	}
+
+	LocalSandbox create(Template template, Map<String, String> metadata, Map<String, String> envs, boolean secure,
 			boolean allowInternetAccess, boolean autoPause, Duration timeout) throws IOException {
 		String id = randomId();
-		LocalSandbox sandbox = new LocalSandbox(id, template, metadata, envs, secure ? randomToken() : null,
-				allowInternetAccess, autoPause, timeout, this.dataDirectory.resolve(id));
+		SandboxVm vm = this.vms.create(id, template, allowInternetAccess);
+		LocalSandbox sandbox = new LocalSandbox(id, template.name(), metadata, envs, secure ? randomToken() : null,
+				allowInternetAccess, autoPause, timeout, vm);
 		this.sandboxes.put(id, sandbox);
 		return sandbox;
 	}

@@ -15,7 +15,6 @@
  */
 package io.github.e2bspringboot.local;
 
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,15 +22,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * What the handlers of one server share.
  *
  * @param apiKey the API key clients must send
- * @param templates the names of the templates sandboxes may be created from
+ * @param templates the templates sandboxes may be created from
  * @param registry the sandboxes
- * @param launcher starts processes
- * @param executor runs blocking work: output pumps, watchers, file transfers
- * @param scheduler runs timed work: expiry, keepalives, deadlines
+ * @param limits what one sandbox may use
+ * @param executor runs blocking work: output pumps, file transfers
+ * @param scheduler runs timed work: expiry, keepalives, deadlines, watches
  * @param maxJsonBytes the largest JSON request body accepted
- * @param sandboxDiskLimit the most bytes a sandbox's files may hold, written through the
- * API
  */
-record ServerContext(String apiKey, Set<String> templates, SandboxRegistry registry, ProcessLauncher launcher,
-		ExecutorService executor, ScheduledExecutorService scheduler, int maxJsonBytes, long sandboxDiskLimit) {
+record ServerContext(String apiKey, Templates templates, SandboxRegistry registry, Limits limits,
+		ExecutorService executor, ScheduledExecutorService scheduler, int maxJsonBytes) {
 }

@@ -46,7 +46,11 @@ class EnvdFilesTests {
 
 	@BeforeAll
 	static void start() {
-		server = E2bLocalServer.builder().sandboxDiskLimit(1024 * 1024).build().start();
+		server = E2bLocalServer.builder()
+			.isolation(IsolationRequirement.forTests())
+			.diskLimit(1024 * 1024)
+			.build()
+			.start();
 		client = new LocalClient(server);
 	}
 

@@ -45,15 +45,22 @@ final class LocalClient {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final E2bLocalServer server;
+	private final String url;
+
+	private final String apiKey;
 
 	LocalClient(E2bLocalServer server) {
-		this.server = server;
+		this(server.url(), server.apiKey());
+	}
+
+	LocalClient(String url, String apiKey) {
+		this.url = url;
+		this.apiKey = apiKey;
 	}
 
 	HttpResponse<byte[]> control(String method, String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.server.url() + path))
-			.header("X-API-KEY", this.server.apiKey())
+		return send(HttpRequest.newBuilder(URI.create(this.url + path))
+			.header("X-API-KEY", this.apiKey)
 			.header("Content-Type", "application/json")
 			.method(method,
 					(json == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
@@ -69,7 +76,7 @@ final class LocalClient {
 
 	HttpResponse<byte[]> envd(Sandbox sandbox, String method, String path, HttpRequest.BodyPublisher body,
 			String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.url() + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + path))
 			.header("E2b-Sandbox-Id", sandbox.id())
 			.header("E2b-Sandbox-Port", "49983")
 			.method(method, body);
@@ -123,7 +130,7 @@ final class LocalClient {
 			.putInt(payload.length)
 			.put(payload)
 			.array();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.server.url() + "/" + procedure))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.url + "/" + procedure))
 			.header("E2b-Sandbox-Id", sandbox.id())
 			.header("E2b-Sandbox-Port", "49983")
 			.header("Content-Type", "application/connect+json")

@@ -67,7 +67,30 @@ class MainTests {
 
 		assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isZero();
-		assertThat(help).contains("--port").contains("--api-key").contains("E2B_API_KEY").contains("--isolation");
+		assertThat(help).contains("--port")
+			.contains("--api-key")
+			.contains("E2B_API_KEY")
+			.contains("--isolation")
+			.contains("--template <name=dir>")
+			.contains("--max-processes")
+			.contains("--disk-limit");
+	}
+
+	@Test
+	void aMalformedLimitFailsWithUsageNamingTheOption() throws Exception {
+		Process process = java("--disk-limit", "1e400");
+		String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+		assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(2);
+		assertThat(error).contains("Option --disk-limit needs a whole number in range").contains("Usage:");
+	}
+
+	@Test
+	void sizesTakeBinarySuffixes() {
+		assertThat(Main.size("512m")).isEqualTo(512L * 1024 * 1024);
+		assertThat(Main.size("2G")).isEqualTo(2L * 1024 * 1024 * 1024);
+		assertThat(Main.size("4096")).isEqualTo(4096);
 	}
 
 	@Test

@@ -276,6 +276,10 @@ class ProcessTests {
 			assertThat(new String(
 					Base64.getDecoder().decode(data.message().get("event").get("data").get("stdout").asString())))
 				.isEqualTo("got-again\n");
+			// and it ends as any process does: nothing of the freeze is left behind
+			client.unary(sandbox, "process.Process/CloseStdin", "{\"process\":{\"pid\":" + pid + "}}");
+			Frame end = frames.until((frame) -> !frame.isEnd() && frame.message().get("event").has("end"));
+			assertThat(end.message().get("event").get("end").get("exited").asBoolean()).isTrue();
 		}
 		client.control("DELETE", "/sandboxes/" + sandbox.id(), null);
 	}

@@ -47,21 +47,19 @@ class TraversalTests {
 	}
 
 	@Test
-	void dotDotPathsDoNotReadTheHostsFiles() {
+	void dotDotPathsStopAtTheSandboxsRoot() {
 		Sandbox sandbox = Sandbox.of(client.createSandbox("{\"templateID\":\"base\"}"));
 
 		HttpResponse<byte[]> response = client.envd(sandbox, "GET", "/files?path=..%2F..%2F..%2F..%2Fetc%2Fhostname",
 				HttpRequest.BodyPublishers.noBody());
 
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(LocalClient.text(response)).contains("/etc/hostname");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(LocalClient.text(response)).isEqualTo("e2b-sandbox\n");
 	}
 
 	@Test
-	void aSymlinkMadeByACommandDoesNotLeadToTheHost() {
+	void aSymlinkMadeByACommandLeadsOnlyToTheSandboxsOwnFiles() {
 		Sandbox sandbox = Sandbox.of(client.createSandbox("{\"templateID\":\"base\"}"));
-		// links made relative to the home, so no mode of isolation writes outside the
-		// sandbox
 		client.run(sandbox, "ln -s /etc hostetc; ln -s ../../../../../../../ up");
 
 		HttpResponse<byte[]> absolute = client.envd(sandbox, "GET", "/files?path=hostetc%2Fhostname",
@@ -71,9 +69,10 @@ class TraversalTests {
 		HttpResponse<byte[]> write = client.envd(sandbox, "POST", "/files?path=hostetc%2Fpwned",
 				HttpRequest.BodyPublishers.ofString("x"), "Content-Type", "application/octet-stream");
 
-		assertThat(absolute.statusCode()).isEqualTo(404);
-		assertThat(relative.statusCode()).isEqualTo(404);
-		assertThat(write.statusCode()).isEqualTo(200);
+		assertThat(LocalClient.text(absolute)).isEqualTo("e2b-sandbox\n");
+		assertThat(LocalClient.text(relative)).isEqualTo("e2b-sandbox\n");
+		assertThat(write.statusCode()).isEqualTo(403);
+		assertThat(LocalClient.json(write).get("message").asString()).contains("permission denied");
 		assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("/etc/pwned"))).isFalse();
 	}
 

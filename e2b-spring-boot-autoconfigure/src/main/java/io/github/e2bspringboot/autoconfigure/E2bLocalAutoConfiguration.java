@@ -18,6 +18,7 @@ package io.github.e2bspringboot.autoconfigure;
 import java.net.URI;
 
 import io.github.e2bspringboot.local.E2bLocalServer;
+import io.github.e2bspringboot.local.Isolation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,8 +31,10 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Starts an embedded {@code e2b-local} server when no API key and no API URL are
  * configured and {@code e2b-local} is on the classpath, the way Spring Boot starts an
- * embedded database when no URL is set. {@code e2b.local.enabled} forces it on or off.
- * The server stops with the application context.
+ * embedded database when no URL is set, configured by {@code e2b.local.*}. Like Spring
+ * Boot's Docker Compose support it is a development-time dependency: declared optional,
+ * it stays out of executable archives, and from inside one it starts only when
+ * {@code e2b.local.enabled=true}. The server stops with the application context.
  *
  * @author e2b-spring-boot contributors
  */
@@ -44,11 +47,22 @@ public final class E2bLocalAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(E2bLocalAutoConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	E2bLocalServer embeddedE2bLocalServer() {
-		E2bLocalServer server = E2bLocalServer.builder().build().start();
-		logger.warn("No E2B API key is configured: started an embedded e2b-local server at " + server.url()
-				+ " (for development and tests, not a security boundary). Set 'e2b.api-key' (or E2B_API_KEY) to use"
-				+ " E2B's cloud; 'e2b.local.enabled=false' turns the embedded server off.");
+	E2bLocalServer embeddedE2bLocalServer(E2bProperties properties) {
+		E2bProperties.Local local = properties.getLocal();
+		E2bLocalServer.Builder builder = E2bLocalServer.builder()
+			.isolation(Isolation.valueOf(local.getIsolation().name()))
+			.maxProcesses(local.getMaxProcesses())
+			.diskLimit(local.getDiskLimit().toBytes())
+			.maxWatchers(local.getMaxWatchers())
+			.maxEnvVars(local.getMaxEnvVars())
+			.maxEnvBytes(Math.toIntExact(local.getMaxEnvSize().toBytes()))
+			.uidBase(local.getUidBase());
+		local.getTemplates().forEach(builder::template);
+		E2bLocalServer server = builder.build().start();
+		logger.warn("No E2B API key is configured: started an embedded e2b-local server at " + server.url() + " ("
+				+ (server.isolated() ? "sandboxes isolated" : "commands refused: e2b-local cannot isolate them here")
+				+ "). Set 'e2b.api-key' (or E2B_API_KEY) to use E2B's cloud; 'e2b.local.enabled=false' turns the"
+				+ " embedded server off.");
 		return server;
 	}
 

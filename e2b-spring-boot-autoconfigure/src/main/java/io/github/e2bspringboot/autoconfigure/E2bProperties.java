@@ -16,6 +16,7 @@
 package io.github.e2bspringboot.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for E2B sandboxes. The official SDKs' environment variables
@@ -285,9 +287,55 @@ public class E2bProperties {
 		/**
 		 * Whether to start an embedded e2b-local server (needs e2b-local on the
 		 * classpath). Unset starts one only when neither an API key nor an API URL is
-		 * configured.
+		 * configured, and not from a packaged executable archive.
 		 */
 		private @Nullable Boolean enabled;
+
+		/**
+		 * How sandboxes are kept apart from the host and from each other: 'auto' isolates
+		 * them where bubblewrap works and otherwise runs no commands; 'bubblewrap' fails
+		 * the start without it; 'none' runs commands on this machine as the application's
+		 * user, with a warning at every create.
+		 */
+		private LocalIsolation isolation = LocalIsolation.AUTO;
+
+		/**
+		 * Root file systems sandboxes may be created from, by template name, besides the
+		 * built-in 'base' (this machine's /usr with a generated /etc).
+		 */
+		private final Map<String, Path> templates = new LinkedHashMap<>();
+
+		/**
+		 * Most processes each user of a sandbox may run at once.
+		 */
+		private int maxProcesses = 512;
+
+		/**
+		 * Size of each sandbox's writable file system, kept in memory, which its
+		 * processes and uploads share.
+		 */
+		private DataSize diskLimit = DataSize.ofGigabytes(2);
+
+		/**
+		 * Most directory watches a sandbox may have open at once.
+		 */
+		private int maxWatchers = 16;
+
+		/**
+		 * Most environment variables a sandbox and one of its processes may set together.
+		 */
+		private int maxEnvVars = 256;
+
+		/**
+		 * Most bytes those environment variables may take, names and values.
+		 */
+		private DataSize maxEnvSize = DataSize.ofKilobytes(128);
+
+		/**
+		 * First host uid of the sandboxes' users when the application runs as root; each
+		 * sandbox takes 65,536 uids from there, which must belong to nobody on the host.
+		 */
+		private long uidBase = 1_000_000_000L;
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
@@ -296,6 +344,88 @@ public class E2bProperties {
 		public void setEnabled(@Nullable Boolean enabled) {
 			this.enabled = enabled;
 		}
+
+		public LocalIsolation getIsolation() {
+			return this.isolation;
+		}
+
+		public void setIsolation(LocalIsolation isolation) {
+			this.isolation = isolation;
+		}
+
+		public Map<String, Path> getTemplates() {
+			return this.templates;
+		}
+
+		public int getMaxProcesses() {
+			return this.maxProcesses;
+		}
+
+		public void setMaxProcesses(int maxProcesses) {
+			this.maxProcesses = maxProcesses;
+		}
+
+		public DataSize getDiskLimit() {
+			return this.diskLimit;
+		}
+
+		public void setDiskLimit(DataSize diskLimit) {
+			this.diskLimit = diskLimit;
+		}
+
+		public int getMaxWatchers() {
+			return this.maxWatchers;
+		}
+
+		public void setMaxWatchers(int maxWatchers) {
+			this.maxWatchers = maxWatchers;
+		}
+
+		public int getMaxEnvVars() {
+			return this.maxEnvVars;
+		}
+
+		public void setMaxEnvVars(int maxEnvVars) {
+			this.maxEnvVars = maxEnvVars;
+		}
+
+		public DataSize getMaxEnvSize() {
+			return this.maxEnvSize;
+		}
+
+		public void setMaxEnvSize(DataSize maxEnvSize) {
+			this.maxEnvSize = maxEnvSize;
+		}
+
+		public long getUidBase() {
+			return this.uidBase;
+		}
+
+		public void setUidBase(long uidBase) {
+			this.uidBase = uidBase;
+		}
+
+	}
+
+	/**
+	 * How an embedded e2b-local isolates sandboxes.
+	 */
+	public enum LocalIsolation {
+
+		/**
+		 * Isolated where bubblewrap and user namespaces work; otherwise no commands.
+		 */
+		AUTO,
+
+		/**
+		 * Isolated, or the server does not start.
+		 */
+		BUBBLEWRAP,
+
+		/**
+		 * Commands run on this machine without isolation, as the application's user.
+		 */
+		NONE
 
 	}
 

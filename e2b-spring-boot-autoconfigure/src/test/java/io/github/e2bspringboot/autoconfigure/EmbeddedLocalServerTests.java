@@ -19,13 +19,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.github.e2bspringboot.local.E2bLocalServer;
 import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxOperations;
+import io.github.e2bspringboot.errors.E2bException;
+import io.github.e2bspringboot.errors.NotEnoughSpaceException;
 import io.github.e2bspringboot.sandbox.SandboxQuery;
+import io.github.e2bspringboot.sandbox.SandboxSpec;
+import io.github.e2bspringboot.sandbox.files.WatchHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -37,6 +45,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The embedded default: with no key and no URL, the starter runs against an embedded
@@ -130,6 +139,56 @@ class EmbeddedLocalServerTests {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	@Test
+	void theLocalPropertiesConfigureTheServerItsTemplatesAndLimits(@TempDir Path template) throws Exception {
+		// a root file system of its own: the host's /usr, and an /etc with a marker
+		Files.setPosixFilePermissions(template, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.createSymbolicLink(template.resolve("usr"), Path.of("/usr"));
+		Files.createSymbolicLink(template.resolve("bin"), Path.of("usr/bin"));
+		Files.createSymbolicLink(template.resolve("lib"), Path.of("usr/lib"));
+		Files.createSymbolicLink(template.resolve("lib64"), Path.of("usr/lib64"));
+		Files.createDirectories(template.resolve("etc"));
+		Files.writeString(template.resolve("etc/marker"), "from the registered template");
+		String isolation = "true".equalsIgnoreCase(System.getenv("CI")) ? "bubblewrap" : "auto";
+		this.contextRunner
+			.withPropertyValues("e2b.local.isolation=" + isolation, "e2b.local.templates.mine=" + template,
+					"e2b.local.max-watchers=1", "e2b.local.disk-limit=2MB")
+			.run((context) -> {
+				E2bLocalServer server = context.getBean(E2bLocalServer.class);
+				assumeTrue(server.isolated(), "templates are root file systems only for isolated sandboxes");
+				SandboxOperations sandboxes = context.getBean(SandboxOperations.class);
+				try (Sandbox sandbox = sandboxes.create(SandboxSpec.builder().template("mine").build())) {
+					assertThat(sandbox.commands().run("cat /etc/marker").stdout())
+						.isEqualTo("from the registered template");
+					assertThatExceptionOfType(NotEnoughSpaceException.class)
+						.isThrownBy(() -> sandbox.files().write("big.bin", new byte[3 * 1024 * 1024]));
+					try (WatchHandle first = sandbox.files().watchDir("/tmp", (event) -> {
+					})) {
+						assertThatExceptionOfType(E2bException.class)
+							.isThrownBy(() -> sandbox.files().watchDir("/tmp", (event) -> {
+							}).close())
+							.withMessageContaining("directory watches");
+					}
+				}
+				// as the official SDKs report it: a 404 on create is no "sandbox not
+				// found"
+				assertThatExceptionOfType(E2bException.class)
+					.isThrownBy(() -> sandboxes.create(SandboxSpec.builder().template("not-registered").build()))
+					.withMessage("404: template 'not-registered' not found");
+			});
+	}
+
+	@Test
+	void fromInsideAPackagedArchiveItStartsOnlyWhenAskedTo() throws Exception {
+		assertThat(OnEmbeddedLocalServerCondition
+			.isInsidePackagedArchive("jar:nested:/srv/app.jar/!BOOT-INF/lib/e2b-local.jar!/")).isTrue();
+		assertThat(OnEmbeddedLocalServerCondition
+			.isInsidePackagedArchive(Path.of("/home/dev/.m2/repository/e2b-local.jar").toUri().toString())).isFalse();
+		assertThat(OnEmbeddedLocalServerCondition.isInsidePackagedArchive(
+				E2bLocalServer.class.getProtectionDomain().getCodeSource().getLocation().toString()))
+			.isFalse();
 	}
 
 	@Test

@@ -40,10 +40,14 @@ public final class LocalSandboxes {
 	}
 
 	public static ReactiveSandboxTemplate reactiveTemplate(E2bLocalServer server) {
+		return reactiveTemplate(server.url(), server.apiKey());
+	}
+
+	public static ReactiveSandboxTemplate reactiveTemplate(String url, String apiKey) {
 		E2bConnectionConfig config = E2bConnectionConfig.builder()
-			.apiKey(server.apiKey())
-			.apiUrl(java.net.URI.create(server.url()))
-			.sandboxUrl(java.net.URI.create(server.url()))
+			.apiKey(apiKey)
+			.apiUrl(java.net.URI.create(url))
+			.sandboxUrl(java.net.URI.create(url))
 			.requestTimeout(Duration.ofSeconds(30))
 			.build();
 		return new ReactiveSandboxTemplate(WebClient.builder(), config,

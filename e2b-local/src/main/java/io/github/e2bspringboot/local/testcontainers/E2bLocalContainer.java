@@ -15,7 +15,11 @@
  */
 package io.github.e2bspringboot.local.testcontainers;
 
+import java.util.List;
 import java.util.concurrent.Future;
+
+import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.HostConfig;
 
 import io.github.e2bspringboot.local.E2bLocalServer;
 import org.testcontainers.containers.GenericContainer;
@@ -32,7 +36,7 @@ import org.testcontainers.utility.DockerImageName;
  * static E2bLocalContainer e2b = new E2bLocalContainer(DockerImageName.parse("e2b-spring-boot/e2b-local"));
  * </pre>
  *
- * Sandboxes are kept apart with bubblewrap when the container may create user namespaces;
+ * Sandboxes run commands only when the container lets e2b-local isolate them:
  * {@link #withFullIsolation()} asks Docker for that.
  */
 public class E2bLocalContainer extends GenericContainer<E2bLocalContainer> {
@@ -78,12 +82,21 @@ public class E2bLocalContainer extends GenericContainer<E2bLocalContainer> {
 	}
 
 	/**
-	 * Run privileged, so bubblewrap can give each sandbox its own namespaces inside the
-	 * container.
+	 * Let e2b-local isolate sandboxes inside the container, without running it
+	 * privileged: user namespaces (an unconfined seccomp profile), a {@code /proc} it may
+	 * mount (unmasked system paths), and the tun device for the sandboxes' user-mode
+	 * network. Without it, e2b-local serves files but refuses to run commands.
 	 * @return this container
 	 */
 	public E2bLocalContainer withFullIsolation() {
-		return withPrivilegedMode(true);
+		return withCreateContainerCmdModifier((command) -> {
+			HostConfig host = command.getHostConfig();
+			if (host != null) {
+				command.withHostConfig(UnmaskedHostConfig.of(host)
+					.withSecurityOpts(List.of("seccomp=unconfined"))
+					.withDevices(new Device("rwm", "/dev/net/tun", "/dev/net/tun")));
+			}
+		});
 	}
 
 	/**

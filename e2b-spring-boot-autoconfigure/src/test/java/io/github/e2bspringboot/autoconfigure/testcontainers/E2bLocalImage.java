@@ -17,8 +17,8 @@ package io.github.e2bspringboot.autoconfigure.testcontainers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.e2bspringboot.local.testcontainers.E2bLocalContainer;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -27,22 +27,36 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * Builds the e2b-local image from its Dockerfile and the jar the build just made, on a
- * base image given by {@code E2B_LOCAL_BASE_IMAGE} (CI builds one locally, with no
- * registry). As a JUnit condition: in CI the tests always run, so a missing Docker fails
- * them; on a machine without Docker they are skipped with the reason.
+ * Builds the e2b-local image from its Dockerfile and the jar the build just made, on the
+ * base image that {@code scripts/setup} builds locally (no registry needed), or the one
+ * {@code E2B_LOCAL_BASE_IMAGE} names. As a JUnit condition: in CI the tests always run,
+ * so a missing Docker fails them; on a machine without Docker they are skipped with the
+ * reason.
  */
 public final class E2bLocalImage implements ExecutionCondition {
 
 	private static final Path MODULE = Path.of("../e2b-local");
 
+	/** The base image that e2b-local's build-base-image.sh makes. */
+	private static final String LOCAL_BASE_IMAGE = "e2b-local-base:bookworm-2";
+
 	private static ImageFromDockerfile image;
 
 	/**
-	 * Return a new container of the locally built image.
+	 * Return a new container of the locally built image, with the engine options that let
+	 * it isolate sandboxes.
 	 * @return the container, not started
 	 */
-	public static synchronized E2bLocalContainer container() {
+	public static E2bLocalContainer container() {
+		return containerWithoutIsolation().withFullIsolation();
+	}
+
+	/**
+	 * Return a new container of the locally built image, run as Docker runs any: it
+	 * cannot isolate sandboxes.
+	 * @return the container, not started
+	 */
+	public static synchronized E2bLocalContainer containerWithoutIsolation() {
 		if (image == null) {
 			Path jar = MODULE.resolve("target/e2b-local.jar");
 			if (!Files.exists(jar)) {
@@ -51,10 +65,27 @@ public final class E2bLocalImage implements ExecutionCondition {
 			image = new ImageFromDockerfile("e2b-spring-boot/e2b-local", false)
 				.withFileFromPath("target/e2b-local.jar", jar)
 				.withFileFromPath("Dockerfile", MODULE.resolve("src/main/docker/Dockerfile"))
-				.withBuildArg("BASE_IMAGE",
-						Optional.ofNullable(System.getenv("E2B_LOCAL_BASE_IMAGE")).orElse("eclipse-temurin:17-jre"));
+				.withBuildArg("BASE_IMAGE", baseImage());
 		}
 		return new E2bLocalContainer(image);
+	}
+
+	/**
+	 * The base image: {@code E2B_LOCAL_BASE_IMAGE}, else the one {@code scripts/setup}
+	 * builds when it is there (no registry needed), else a public JRE image.
+	 */
+	private static String baseImage() {
+		String configured = System.getenv("E2B_LOCAL_BASE_IMAGE");
+		if (configured != null && !configured.isBlank()) {
+			return configured;
+		}
+		try {
+			DockerClientFactory.instance().client().inspectImageCmd(LOCAL_BASE_IMAGE).exec();
+			return LOCAL_BASE_IMAGE;
+		}
+		catch (NotFoundException ex) {
+			return "eclipse-temurin:17-jre";
+		}
 	}
 
 	@Override
