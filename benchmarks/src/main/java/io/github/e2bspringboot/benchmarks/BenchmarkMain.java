@@ -140,6 +140,14 @@ public final class BenchmarkMain {
 
 	private record Row(String workload, String contender, List<Double> values) {
 
+		double min() {
+			return Collections.min(this.values);
+		}
+
+		double max() {
+			return Collections.max(this.values);
+		}
+
 		double median() {
 			List<Double> sorted = new ArrayList<>(this.values);
 			Collections.sort(sorted);
@@ -189,29 +197,35 @@ public final class BenchmarkMain {
 	}
 
 	private static void print(List<Row> rows, List<Contender> contenders, int runs) {
-		String starter = contenders.get(0).name();
 		String js = contenders.get(2).name();
 		String floor = contenders.get(3).name();
 		System.out.println();
 		System.out
 			.println("Medians of " + runs + " runs (after a warm-up). Ratios: contender / floor and starter / JS SDK,"
-					+ " as cost (time) ratios: below 1 is faster, for throughput inverted so the same holds.");
+					+ " as cost (time) ratios: below 1 is faster, for throughput inverted so the same holds."
+					+ " Min and max over the runs show the spread: a ratio inside it is noise.");
 		System.out.println();
-		System.out.println("| workload | contender | median | vs floor | starter vs JS SDK |");
-		System.out.println("|---|---|---|---|---|");
-		Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
-		rows.forEach((row) -> medians.computeIfAbsent(row.workload(), (w) -> new LinkedHashMap<>())
-			.put(row.contender(), row.median()));
-		medians.forEach((workload, byContender) -> {
+		System.out.println("| workload | contender | median | min | max | vs floor | starter vs JS SDK |");
+		System.out.println("|---|---|---|---|---|---|---|");
+		Map<String, Map<String, Row>> byWorkload = new LinkedHashMap<>();
+		rows.forEach((row) -> byWorkload.computeIfAbsent(row.workload(), (w) -> new LinkedHashMap<>())
+			.put(row.contender(), row));
+		byWorkload.forEach((workload, byContender) -> {
 			boolean higherIsBetter = workload.contains("/s");
-			byContender.forEach((contender, median) -> {
-				double vsFloor = cost(median, byContender.getOrDefault(floor, Double.NaN), higherIsBetter);
-				String vsJs = contender.startsWith("starter") ? String.format(Locale.ROOT, "%.2f",
-						cost(median, byContender.getOrDefault(js, Double.NaN), higherIsBetter)) : "";
-				System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %s |%n", workload, contender, median, vsFloor,
-						vsJs);
+			double floorMedian = medianOf(byContender.get(floor));
+			double jsMedian = medianOf(byContender.get(js));
+			byContender.forEach((contender, row) -> {
+				double vsFloor = cost(row.median(), floorMedian, higherIsBetter);
+				String vsJs = contender.startsWith("starter")
+						? String.format(Locale.ROOT, "%.2f", cost(row.median(), jsMedian, higherIsBetter)) : "";
+				System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %s |%n", workload, contender,
+						row.median(), row.min(), row.max(), vsFloor, vsJs);
 			});
 		});
+	}
+
+	private static double medianOf(@Nullable Row row) {
+		return (row != null) ? row.median() : Double.NaN;
 	}
 
 	private static double cost(double value, double reference, boolean higherIsBetter) {

@@ -53,6 +53,8 @@ import reactor.netty.resources.LoopResources;
  *     String apiKey = server.apiKey();
  * }
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class E2bLocalServer implements AutoCloseable {
 

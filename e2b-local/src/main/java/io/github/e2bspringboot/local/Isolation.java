@@ -17,6 +17,8 @@ package io.github.e2bspringboot.local;
 
 /**
  * How the sandboxes of a server are kept apart from the host, the server and each other.
+ *
+ * @since 0.1.0
  */
 public enum Isolation {
 

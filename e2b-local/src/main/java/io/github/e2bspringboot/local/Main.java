@@ -23,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs {@link E2bLocalServer} from the command line:
  * {@code java -jar e2b-local.jar --port 3000 --api-key e2b_<hex>}.
+ *
+ * @since 0.1.0
  */
 public final class Main {
 
@@ -66,6 +68,7 @@ public final class Main {
 	/**
 	 * Start the server and serve until the process is stopped.
 	 * @param args the command-line arguments
+	 * @throws InterruptedException when interrupted while serving
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		E2bLocalServer.Builder builder = E2bLocalServer.builder().port(3000);

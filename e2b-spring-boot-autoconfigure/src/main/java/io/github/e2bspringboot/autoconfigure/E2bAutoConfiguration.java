@@ -19,7 +19,7 @@ import io.github.e2bspringboot.observation.SandboxObservationConvention;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
-import io.github.e2bspringboot.sandbox.RetryPolicy;
+import io.github.e2bspringboot.sandbox.RetrySettings;
 import io.github.e2bspringboot.sandbox.SandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
@@ -33,9 +33,9 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -47,6 +47,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link SandboxTemplate} over it, connected through {@link E2bConnectionDetails}.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, HttpClient.class })
@@ -85,7 +86,7 @@ public final class E2bAutoConfiguration {
 			.sandboxUrl(connectionDetails.getSandboxUrl())
 			.requestTimeout(properties.getRequestTimeout())
 			.apiHeaders(properties.getApiHeaders())
-			.retryPolicy(retryPolicy(properties.getRetry()))
+			.retrySettings(retrySettings(properties.getRetry()))
 			.build();
 		// a builder of our own: Boot's is prototype-scoped, so customizing it touches no
 		// one else
@@ -102,7 +103,7 @@ public final class E2bAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnProperty(name = "e2b.kill-sandboxes-on-shutdown", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = "e2b.kill-sandboxes-on-shutdown", matchIfMissing = true)
 	E2bSandboxReaper e2bSandboxReaper(SandboxTracker tracker, ReactiveSandboxOperations reactiveSandboxOperations) {
 		return new E2bSandboxReaper(tracker, reactiveSandboxOperations);
 	}
@@ -142,11 +143,11 @@ public final class E2bAutoConfiguration {
 				+ ". Set e2b.domain for another E2B deployment.");
 	}
 
-	private static RetryPolicy retryPolicy(E2bProperties.Retry retry) {
+	private static RetrySettings retrySettings(E2bProperties.Retry retry) {
 		if (!retry.isEnabled()) {
-			return RetryPolicy.none();
+			return RetrySettings.none();
 		}
-		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+		return new RetrySettings(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 				retry.getMultiplier(), retry.getJitter());
 	}
 

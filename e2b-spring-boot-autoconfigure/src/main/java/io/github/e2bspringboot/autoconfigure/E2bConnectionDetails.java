@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * type (for example from a Testcontainers service connection) replaces them.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 public interface E2bConnectionDetails extends ConnectionDetails {
 

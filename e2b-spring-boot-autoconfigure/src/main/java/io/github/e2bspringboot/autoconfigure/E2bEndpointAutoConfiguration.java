@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of the {@code sandboxes} Actuator endpoint.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = E2bAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })

@@ -15,14 +15,18 @@
  */
 package io.github.e2bspringboot.autoconfigure;
 
+import java.time.Duration;
+
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,19 +35,43 @@ import org.springframework.context.annotation.Bean;
  * off.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = E2bAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass(ReactiveHealthIndicator.class)
 @ConditionalOnBean(ReactiveSandboxOperations.class)
 @ConditionalOnEnabledHealthIndicator("e2b")
+@EnableConfigurationProperties(E2bHealthProperties.class)
 public final class E2bHealthContributorAutoConfiguration {
+
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration DEFAULT_CACHE_TIME_TO_LIVE = Duration.ofSeconds(10);
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "e2bHealthIndicator", "e2bHealthContributor" })
-	E2bHealthIndicator e2bHealthIndicator(ReactiveSandboxOperations sandboxes, E2bConnectionDetails connectionDetails,
-			E2bProperties properties) {
-		return new E2bHealthIndicator(sandboxes, connectionDetails.getApiUrl(), properties.getHealth().getTimeout(),
-				properties.getHealth().getCacheTimeToLive());
+	E2bReactiveHealthIndicator e2bHealthIndicator(ReactiveSandboxOperations sandboxes,
+			E2bConnectionDetails connectionDetails, E2bHealthProperties health, E2bProperties properties) {
+		Duration timeout = firstSet(health.getTimeout(), deprecatedTimeout(properties), DEFAULT_TIMEOUT);
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new InvalidE2bPropertyException("management.health.e2b.timeout", "must be positive, got " + timeout);
+		}
+		return new E2bReactiveHealthIndicator(sandboxes, connectionDetails.getApiUrl(), timeout, firstSet(
+				health.getCacheTimeToLive(), deprecatedCacheTimeToLive(properties), DEFAULT_CACHE_TIME_TO_LIVE));
+	}
+
+	@SuppressWarnings("deprecation")
+	private static @Nullable Duration deprecatedTimeout(E2bProperties properties) {
+		return properties.getHealth().getTimeout();
+	}
+
+	@SuppressWarnings("deprecation")
+	private static @Nullable Duration deprecatedCacheTimeToLive(E2bProperties properties) {
+		return properties.getHealth().getCacheTimeToLive();
+	}
+
+	private static Duration firstSet(@Nullable Duration value, @Nullable Duration deprecated, Duration fallback) {
+		return (value != null) ? value : (deprecated != null) ? deprecated : fallback;
 	}
 
 }

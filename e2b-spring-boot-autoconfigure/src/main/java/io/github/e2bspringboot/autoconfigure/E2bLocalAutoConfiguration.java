@@ -37,6 +37,7 @@ import org.springframework.context.annotation.Conditional;
  * {@code e2b.local.enabled=true}. The server stops with the application context.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(before = E2bAutoConfiguration.class)
 @ConditionalOnClass(E2bLocalServer.class)

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
  * Spring Boot when Micrometer is present.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @AutoConfiguration(after = E2bAutoConfiguration.class)
 @ConditionalOnClass(MeterBinder.class)

@@ -25,6 +25,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
@@ -34,6 +35,7 @@ import org.springframework.util.unit.DataSize;
  * bind to them through relaxed binding. {@link #toString()} never shows the API key.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @ConfigurationProperties("e2b")
 public class E2bProperties {
@@ -210,6 +212,12 @@ public class E2bProperties {
 		this.apiHeaders = apiHeaders;
 	}
 
+	/**
+	 * Return the health settings of the old location.
+	 * @return the settings
+	 * @deprecated since 0.1.0 in favour of {@link E2bHealthProperties}
+	 */
+	@Deprecated(since = "0.1.0")
 	public Health getHealth() {
 		return this.health;
 	}
@@ -247,33 +255,45 @@ public class E2bProperties {
 	}
 
 	/**
-	 * Health indicator settings.
+	 * Health indicator settings, moved to {@code management.health.e2b.*}.
+	 *
+	 * @deprecated since 0.1.0 in favour of {@link E2bHealthProperties}
 	 */
+	@Deprecated(since = "0.1.0")
 	public static class Health {
+
+		private @Nullable Duration timeout;
+
+		private @Nullable Duration cacheTimeToLive;
 
 		/**
 		 * Maximum time one health probe of the E2B API may take.
+		 * @return the timeout, or {@code null} when unset
+		 * @deprecated since 0.1.0 in favour of {@code management.health.e2b.timeout}
 		 */
-		private Duration timeout = Duration.ofSeconds(5);
-
-		/**
-		 * How long a health result is reused before the API is probed again.
-		 */
-		private Duration cacheTimeToLive = Duration.ofSeconds(10);
-
-		public Duration getTimeout() {
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "management.health.e2b.timeout", since = "0.1.0")
+		public @Nullable Duration getTimeout() {
 			return this.timeout;
 		}
 
-		public void setTimeout(Duration timeout) {
+		public void setTimeout(@Nullable Duration timeout) {
 			this.timeout = timeout;
 		}
 
-		public Duration getCacheTimeToLive() {
+		/**
+		 * How long a health result is reused before the API is probed again.
+		 * @return the time, or {@code null} when unset
+		 * @deprecated since 0.1.0 in favour of
+		 * {@code management.health.e2b.cache-time-to-live}
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "management.health.e2b.cache-time-to-live", since = "0.1.0")
+		public @Nullable Duration getCacheTimeToLive() {
 			return this.cacheTimeToLive;
 		}
 
-		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+		public void setCacheTimeToLive(@Nullable Duration cacheTimeToLive) {
 			this.cacheTimeToLive = cacheTimeToLive;
 		}
 

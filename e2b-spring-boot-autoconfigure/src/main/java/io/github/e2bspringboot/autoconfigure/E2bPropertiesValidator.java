@@ -67,10 +67,6 @@ final class E2bPropertiesValidator {
 			throw new InvalidE2bPropertyException("e2b.retry.jitter",
 					"must be between 0 and 1, got " + retry.getJitter());
 		}
-		Duration healthTimeout = properties.getHealth().getTimeout();
-		if (healthTimeout.isNegative() || healthTimeout.isZero()) {
-			throw new InvalidE2bPropertyException("e2b.health.timeout", "must be positive, got " + healthTimeout);
-		}
 	}
 
 	private static void checkUrl(String property, @Nullable URI url) {

@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * the observations ({@code e2b.sandbox.operation}).
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 public class E2bSandboxMeterBinder implements MeterBinder {
 

@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * applied in {@link org.springframework.core.annotation.Order order}.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface E2bWebClientCustomizer {

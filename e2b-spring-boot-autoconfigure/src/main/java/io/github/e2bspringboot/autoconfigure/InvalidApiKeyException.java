@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
  * contains the key.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  * @see InvalidApiKeyFailureAnalyzer
  */
 public class InvalidApiKeyException extends RuntimeException {
 
+	/** Whether the key is missing rather than malformed. */
 	private final boolean missing;
 
+	/** Why no embedded e2b-local server stood in, if one could have. */
 	private final @Nullable String whyNoLocalServer;
 
 	InvalidApiKeyException(String message, boolean missing, @Nullable String whyNoLocalServer) {

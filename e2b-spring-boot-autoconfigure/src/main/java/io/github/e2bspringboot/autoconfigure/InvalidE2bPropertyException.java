@@ -20,10 +20,12 @@ package io.github.e2bspringboot.autoconfigure;
  * Its message names the property and never contains the API key.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  * @see InvalidE2bPropertyFailureAnalyzer
  */
 public class InvalidE2bPropertyException extends RuntimeException {
 
+	/** The property with the invalid value. */
 	private final String property;
 
 	InvalidE2bPropertyException(String property, String problem) {

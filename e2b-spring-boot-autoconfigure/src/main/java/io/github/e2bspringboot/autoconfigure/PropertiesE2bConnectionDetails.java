@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Adapts {@link E2bProperties} to {@link E2bConnectionDetails}.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 public class PropertiesE2bConnectionDetails implements E2bConnectionDetails {
 

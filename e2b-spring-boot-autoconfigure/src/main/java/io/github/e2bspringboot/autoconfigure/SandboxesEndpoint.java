@@ -37,6 +37,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * kill.
  *
  * @author e2b-spring-boot contributors
+ * @since 0.1.0
  */
 @Endpoint(id = "sandboxes")
 public class SandboxesEndpoint {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -44,7 +45,7 @@ class E2bObservabilityAutoConfigurationTests {
 	@Test
 	void healthMetricsAndTheTrackerComeWithTheStarter() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(E2bHealthIndicator.class);
+			assertThat(context).hasSingleBean(E2bReactiveHealthIndicator.class);
 			assertThat(context).hasSingleBean(E2bSandboxMeterBinder.class);
 			assertThat(context).hasSingleBean(SandboxTracker.class);
 			assertThat(context.getBean(ReactiveSandboxTemplate.class).getTracker())
@@ -63,7 +64,7 @@ class E2bObservabilityAutoConfigurationTests {
 	@Test
 	void theHealthIndicatorCanBeTurnedOff() {
 		this.contextRunner.withPropertyValues("management.health.e2b.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(E2bHealthIndicator.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(E2bReactiveHealthIndicator.class));
 	}
 
 	@Test
@@ -71,7 +72,7 @@ class E2bObservabilityAutoConfigurationTests {
 		this.contextRunner.withBean("e2bHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
 			.withBean(E2bSandboxMeterBinder.class, () -> new E2bSandboxMeterBinder(new SandboxTracker()))
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean(E2bHealthIndicator.class);
+				assertThat(context).doesNotHaveBean(E2bReactiveHealthIndicator.class);
 				assertThat(context).hasSingleBean(E2bSandboxMeterBinder.class);
 			});
 	}
@@ -85,8 +86,8 @@ class E2bObservabilityAutoConfigurationTests {
 
 	@Test
 	void healthBacksOffWithoutBootsHealthSupport() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(E2bHealthIndicator.class));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ReactiveHealthIndicator.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(E2bReactiveHealthIndicator.class));
 	}
 
 	@Test
@@ -97,13 +98,35 @@ class E2bObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void healthPropertiesBind() {
-		this.contextRunner.withPropertyValues("e2b.health.timeout=2s", "e2b.health.cache-time-to-live=30s")
+	void healthSettingsLiveUnderManagementHealthE2b() {
+		this.contextRunner
+			.withPropertyValues("management.health.e2b.timeout=2s", "management.health.e2b.cache-time-to-live=30s")
 			.run((context) -> {
-				E2bProperties.Health health = context.getBean(E2bProperties.class).getHealth();
-				assertThat(health.getTimeout()).hasSeconds(2);
-				assertThat(health.getCacheTimeToLive()).hasSeconds(30);
+				E2bReactiveHealthIndicator indicator = context.getBean(E2bReactiveHealthIndicator.class);
+				assertThat(indicator.timeout()).hasSeconds(2);
+				assertThat(indicator.cacheTimeToLive()).hasSeconds(30);
 			});
+	}
+
+	@Test
+	void theDeprecatedHealthSettingsStillWorkAndTheNewOnesWin() {
+		this.contextRunner
+			.withPropertyValues("e2b.health.timeout=3s", "e2b.health.cache-time-to-live=40s",
+					"management.health.e2b.cache-time-to-live=50s")
+			.run((context) -> {
+				E2bReactiveHealthIndicator indicator = context.getBean(E2bReactiveHealthIndicator.class);
+				assertThat(indicator.timeout()).hasSeconds(3);
+				assertThat(indicator.cacheTimeToLive()).hasSeconds(50);
+			});
+	}
+
+	@Test
+	void withNoHealthSettingsTheDefaultsApply() {
+		this.contextRunner.run((context) -> {
+			E2bReactiveHealthIndicator indicator = context.getBean(E2bReactiveHealthIndicator.class);
+			assertThat(indicator.timeout()).hasSeconds(5);
+			assertThat(indicator.cacheTimeToLive()).hasSeconds(10);
+		});
 	}
 
 }

@@ -30,7 +30,7 @@ import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.NotEnoughSpaceException;
 import io.github.e2bspringboot.sandbox.SandboxQuery;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
-import io.github.e2bspringboot.sandbox.files.WatchHandle;
+import io.github.e2bspringboot.sandbox.WatchHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

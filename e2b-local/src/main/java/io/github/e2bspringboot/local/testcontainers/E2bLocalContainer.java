@@ -38,6 +38,8 @@ import org.testcontainers.utility.DockerImageName;
  *
  * Sandboxes run commands only when the container lets e2b-local isolate them:
  * {@link #withFullIsolation()} asks Docker for that.
+ *
+ * @since 0.1.0
  */
 public class E2bLocalContainer extends GenericContainer<E2bLocalContainer> {
 

@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox;
+
+/**
+ * The order of a sandbox listing, by start time (the official SDKs' {@code order}).
+ *
+ * @author e2b-spring-boot contributors
+ * @since 0.1.0
+ */
+public enum SandboxOrder {
+
+	/** Oldest first ({@code asc}). */
+	ASCENDING("asc"),
+
+	/** Newest first ({@code desc}), E2B's default. */
+	DESCENDING("desc");
+
+	private final String value;
+
+	SandboxOrder(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * Return the value used on the wire.
+	 * @return {@code asc} or {@code desc}
+	 */
+	public String value() {
+		return this.value;
+	}
+
+}

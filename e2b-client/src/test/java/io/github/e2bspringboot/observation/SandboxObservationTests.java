@@ -1,0 +1,219 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.observation;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.E2bConnectionException;
+import io.github.e2bspringboot.errors.RateLimitException;
+import io.github.e2bspringboot.errors.SandboxNotFoundException;
+import io.github.e2bspringboot.errors.ServiceBusyException;
+import io.github.e2bspringboot.local.E2bLocalServer;
+import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
+import io.github.e2bspringboot.sandbox.ReactiveSandboxTemplate;
+import io.github.e2bspringboot.sandbox.RetrySettings;
+import io.github.e2bspringboot.sandbox.Sandbox;
+import io.github.e2bspringboot.sandbox.SandboxSpec;
+import io.github.e2bspringboot.sandbox.SandboxTemplate;
+import io.github.e2bspringboot.sandbox.SandboxTracker;
+import io.github.e2bspringboot.testsupport.RecordingServer;
+import io.github.e2bspringboot.testsupport.WireFixtures;
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every sandbox operation is an observation named {@code e2b.sandbox.operation} with the
+ * documented low-cardinality keys, for success and for each kind of failure.
+ */
+class SandboxObservationTests {
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	@Test
+	void lifecycleAndDataPlaneOperationsAreObserved() {
+		try (E2bLocalServer server = io.github.e2bspringboot.testsupport.LocalSandboxes.startServer()) {
+			SandboxTemplate sandboxes = new SandboxTemplate(template(server.url(), server.apiKey()));
+			try (Sandbox sandbox = sandboxes.create(SandboxSpec.builder().template("base").build())) {
+				sandbox.files().write("a.txt", "A");
+				sandbox.files().read("a.txt");
+				sandbox.commands().run("true");
+				sandbox.setTimeout(Duration.ofMinutes(2));
+				sandbox.getInfo();
+				sandbox.getMetrics();
+				sandboxes.list().nextItems();
+				sandbox.pause();
+				sandboxes.connect(sandbox.id());
+
+				for (String operation : List.of("create", "file.write", "file.read", "command.run", "set_timeout",
+						"get_info", "get_metrics", "pause", "connect")) {
+					assertObservation(operation, "base", "SUCCESS", "none", sandbox.id());
+				}
+				assertObservation("list", "none", "SUCCESS", "none", null);
+			}
+			assertObservation("kill", "base", "SUCCESS", "none", null);
+		}
+	}
+
+	@Test
+	void aReactiveCallersObservationIsTheParentEvenOnAnotherThread() {
+		try (E2bLocalServer server = io.github.e2bspringboot.testsupport.LocalSandboxes.startServer()) {
+			ReactiveSandboxTemplate sandboxes = template(server.url(), server.apiKey());
+			Observation request = Observation.start("http.server.requests", this.registry);
+
+			// how WebFlux hands its request observation down: in the Reactor context,
+			// while the work runs on another thread, where nothing is in the thread local
+			sandboxes.create()
+				.publishOn(reactor.core.scheduler.Schedulers.parallel())
+				.flatMap((sandbox) -> sandbox.getInfo().then(sandbox.kill()))
+				.contextWrite((context) -> context.put(SandboxObservations.CURRENT_OBSERVATION_KEY, request))
+				.block();
+			request.stop();
+
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasNumberOfObservationsWithNameEqualTo(DefaultSandboxObservationConvention.NAME, 3)
+				.forAllObservationsWithNameEqualTo(DefaultSandboxObservationConvention.NAME,
+						(observation) -> observation.hasParentObservationEqualTo(request));
+		}
+	}
+
+	@Test
+	void theContextKeyIsMicrometersOwn() {
+		assertThat(SandboxObservations.CURRENT_OBSERVATION_KEY)
+			.isEqualTo(io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor.KEY);
+	}
+
+	@Test
+	void failuresCarryTheirErrorType() throws IOException {
+		try (RecordingServer server = new RecordingServer()) {
+			server.enqueueJson(401, "{\"code\":401,\"message\":\"bad key\"}")
+				.enqueueJson(429, "{\"code\":429,\"message\":\"slow down\"}")
+				.enqueueJson(503, "{\"code\":503,\"message\":\"busy\"}")
+				.enqueueJson(404, "{\"code\":404,\"message\":\"no such sandbox\"}");
+			SandboxTemplate sandboxes = new SandboxTemplate(template(server.url().toString(), WireFixtures.API_KEY));
+
+			assertThatExceptionOfType(AuthenticationException.class).isThrownBy(sandboxes::create);
+			assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> sandboxes.list().nextItems());
+			assertThatExceptionOfType(ServiceBusyException.class).isThrownBy(() -> sandboxes.pause("abc"));
+			assertThatExceptionOfType(SandboxNotFoundException.class).isThrownBy(() -> sandboxes.getInfo("abc"));
+
+			assertObservation("create", "base", "ERROR", "AuthenticationException", null);
+			assertObservation("list", "none", "ERROR", "RateLimitException", null);
+			assertObservation("pause", "none", "ERROR", "ServiceBusyException", "abc");
+			assertObservation("get_info", "none", "ERROR", "SandboxNotFoundException", "abc");
+		}
+	}
+
+	@Test
+	void anUnreachableApiIsAConnectionError() throws IOException {
+		String closed;
+		try (RecordingServer server = new RecordingServer()) {
+			closed = server.url().toString();
+		}
+		SandboxTemplate sandboxes = new SandboxTemplate(template(closed, WireFixtures.API_KEY));
+
+		assertThatExceptionOfType(E2bConnectionException.class).isThrownBy(() -> sandboxes.kill("abc"));
+
+		assertObservation("kill", "none", "ERROR", "E2bConnectionException", "abc");
+	}
+
+	@Test
+	void aCustomConventionReplacesTheDefault() throws IOException {
+		try (RecordingServer server = new RecordingServer()) {
+			server.enqueueStatus(204);
+			ReactiveSandboxTemplate template = template(server.url().toString(), WireFixtures.API_KEY);
+			template.setObservationConvention(new DefaultSandboxObservationConvention() {
+
+				@Override
+				public String getName() {
+					return "custom.sandbox";
+				}
+
+			});
+
+			template.kill("abc").block();
+
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("custom.sandbox")
+				.that()
+				.hasLowCardinalityKeyValue("e2b.operation", "kill");
+		}
+	}
+
+	@Test
+	void theSandboxIdIsNeverALowCardinalityValue() throws IOException {
+		try (RecordingServer server = new RecordingServer()) {
+			server.enqueueStatus(204);
+
+			template(server.url().toString(), WireFixtures.API_KEY).kill("abc").block();
+
+			TestObservationRegistryAssert.assertThat(this.registry)
+				.hasObservationWithNameEqualTo("e2b.sandbox.operation")
+				.that()
+				.hasHighCardinalityKeyValue("e2b.sandbox.id", "abc")
+				.doesNotHaveLowCardinalityKeyValueWithKey("e2b.sandbox.id");
+		}
+	}
+
+	private ReactiveSandboxTemplate template(String url, String apiKey) {
+		E2bConnectionConfig config = E2bConnectionConfig.builder()
+			.apiKey(apiKey)
+			.apiUrl(java.net.URI.create(url))
+			.sandboxUrl(java.net.URI.create(url))
+			.requestTimeout(Duration.ofSeconds(10))
+			.retrySettings(RetrySettings.none())
+			.build();
+		return new ReactiveSandboxTemplate(WebClient.builder(), config, SandboxSpec.empty(), this.registry,
+				new SandboxTracker());
+	}
+
+	private void assertObservation(String operation, String template, String outcome, String error, String sandboxId) {
+		TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
+			List<Map<String, String>> matching = new ArrayList<>();
+			for (Observation.Context context : contexts) {
+				Map<String, String> keys = new java.util.HashMap<>();
+				context.getLowCardinalityKeyValues()
+					.forEach((KeyValue keyValue) -> keys.put(keyValue.getKey(), keyValue.getValue()));
+				context.getHighCardinalityKeyValues()
+					.forEach((KeyValue keyValue) -> keys.put(keyValue.getKey(), keyValue.getValue()));
+				if (context.getName().equals("e2b.sandbox.operation") && operation.equals(keys.get("e2b.operation"))) {
+					matching.add(keys);
+				}
+			}
+			assertThat(matching).as("observations of %s", operation).anySatisfy((keys) -> {
+				assertThat(keys).containsEntry("e2b.template", template)
+					.containsEntry("outcome", outcome)
+					.containsEntry("error", error);
+				if (sandboxId != null) {
+					assertThat(keys).containsEntry("e2b.sandbox.id", sandboxId);
+				}
+			});
+		});
+	}
+
+}
