@@ -332,7 +332,11 @@ final class IsolatedVm implements SandboxVm {
 		}
 		List<String> command = new ArrayList<>(
 				List.of(this.tools.bash(), "-c", "exec \"$@\" 3>&1 1>/dev/null", "e2b-network"));
-		command.addAll(List.of(slirp, "--configure", "--mtu=65520", "--disable-host-loopback", "--ready-fd=3"));
+		// it ends when its stdin, a pipe from this server, closes: also when the server
+		// is
+		// killed outright, which would otherwise leave the network stack running
+		command.addAll(
+				List.of(slirp, "--configure", "--mtu=65520", "--disable-host-loopback", "--ready-fd=3", "--exit-fd=0"));
 		if (this.tools.privileged() && this.tools.systemAdministrator()) {
 			// only root may open the host's tun device, which is often root's alone: the
 			// stack confines itself (an empty root, no capabilities, a syscall filter)
