@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,82 +54,115 @@ public final class BenchmarkMain {
 		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
 		long transferBytes = Long.parseLong(options.getOrDefault("transfer-mib", "1024")) * 1024 * 1024;
 		int listSize = Integer.parseInt(options.getOrDefault("list", "5000"));
+		// --only=transfer (or lifecycle, list) runs a part, to profile it
+		Set<String> only = Set.of(options.getOrDefault("only", "lifecycle,transfer,list").split(","));
+		// the server isolates nothing by default: it is the same for every contender, and
+		// building a sandbox (LocalLatencyMain measures that) would drown the clients'
+		// differences that this compares
+		String isolation = options.getOrDefault("isolation", "none");
 		Path root = Path.of(options.getOrDefault("root", "..")).toAbsolutePath().normalize();
 		Path jar = root.resolve("e2b-local/target/e2b-local.jar");
 		Path js = root.resolve("benchmarks/js/bench.mjs");
 		installJs(root.resolve("benchmarks/js"));
 		String apiKey = E2bLocalServer.randomApiKey();
-		Process server = startServer(jar, apiKey);
+		Process server = startServer(jar, apiKey, isolation);
 		try {
 			String url = awaitUrl(server);
 			List<Contender> contenders = List.of(new StarterContender(url, apiKey, false),
 					new StarterContender(url, apiKey, true), new JsSdkContender(js, url, apiKey),
 					new RawHttpContender(url, apiKey));
-			System.out.println("Machine: " + machine());
+			System.out.println("Machine: " + machine() + "; e2b-local isolation: " + isolation);
 			System.out.println("Warming up...");
 			// long enough for the JIT to settle on each contender's code (the starter has
 			// more of it)
 			for (Contender contender : contenders) {
-				contender.createKill(300);
-				contender.concurrent(128, 64);
-				for (int i = 0; i < 5; i++) {
-					contender.writeFiles(1000, 1024);
+				if (only.contains("lifecycle")) {
+					contender.createKill(300);
+					contender.concurrent(128, 64);
+					for (int i = 0; i < 5; i++) {
+						contender.writeFiles(1000, 1024);
+					}
 				}
-				contender.transfer(128L * 1024 * 1024);
+				if (only.contains("transfer")) {
+					contender.transfer(128L * 1024 * 1024);
+				}
 			}
 			List<Row> rows = new ArrayList<>();
-			rows.addAll(measure("sequential create+kill (x50), p50 ms", contenders, runs,
-					(c) -> percentile(c.createKill(50), 50)));
-			rows.addAll(measure("sequential create+kill (x50), p99 ms", contenders, runs,
-					(c) -> percentile(c.createKill(50), 99)));
-			rows.addAll(measure("64-way create, write, run echo, kill (x256), workflows/s", contenders, runs,
-					(c) -> throughput(c, 256, 64)));
-			rows.addAll(
-					measure("writeFiles 1,000 x 1 KiB, ms", contenders, runs, (c) -> c.writeFiles(1000, 1024).get(0)));
+			if (only.contains("lifecycle")) {
+				measureLifecycle(rows, contenders, runs);
+			}
 			Map<String, Long> heap = new LinkedHashMap<>();
 			Map<String, Long> rss = new LinkedHashMap<>();
-			List<List<Double>> transfers = new ArrayList<>();
-			rows.addAll(measure("streamed upload " + mib(transferBytes) + ", s", contenders, runs, (c) -> {
-				List<Double> phases = c.transfer(transferBytes);
-				transfers.add(phases);
-				heap.merge(c.name(), c.lastPeakHeapGrowth(), Math::max);
-				rss.merge(c.name(), c.lastPeakRss(), Math::max);
-				return phases.get(0) / 1000;
-			}));
-			rows.addAll(measureRecorded("streamed download " + mib(transferBytes) + ", s", contenders, runs, transfers,
-					(phases) -> phases.get(1) / 1000));
-			System.out.println("Measuring the live heap of the transfers (untimed)...");
 			Map<String, Long> liveHeap = new LinkedHashMap<>();
-			Memory.live = true;
-			for (Contender contender : contenders) {
-				contender.transfer(transferBytes);
-				liveHeap.put(contender.name(), contender.lastPeakHeapGrowth());
+			if (only.contains("transfer")) {
+				measureTransfer(rows, contenders, runs, transferBytes, heap, rss, liveHeap);
 			}
-			Memory.live = false;
-			List<RawHttpContender.Created> listed = populate((RawHttpContender) contenders.get(3), listSize);
 			Map<String, Long> listHeap = new LinkedHashMap<>();
-			rows.addAll(measure("list " + listSize + " sandboxes, 100 per page, ms", contenders, runs, (c) -> {
-				double millis = c.list(listSize).get(0);
-				listHeap.merge(c.name(), c.lastPeakHeapGrowth(), Math::max);
-				return millis;
-			}));
-			for (RawHttpContender.Created sandbox : listed) {
-				((RawHttpContender) contenders.get(3)).kill(sandbox);
+			if (only.contains("list")) {
+				measureList(rows, contenders, runs, listSize, listHeap);
 			}
 			print(rows, contenders, runs);
-			System.out.println();
-			System.out
-				.println("| contender | peak live heap growth, transfer | peak heap growth incl. garbage, transfer"
-						+ " | peak RSS, transfer | peak heap growth incl. garbage, list |");
-			System.out.println("|---|---|---|---|---|");
-			for (Contender contender : contenders) {
-				System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", contender.name(),
-						mibOrNa(liveHeap.get(contender.name())), mibOrNa(heap.get(contender.name())),
-						mibOrNa(rss.get(contender.name())), mibOrNa(listHeap.get(contender.name())));
-			}
+			printMemory(contenders, heap, rss, liveHeap, listHeap);
 		}
 		finally {
 			server.destroy();
+		}
+	}
+
+	private static void measureLifecycle(List<Row> rows, List<Contender> contenders, int runs) throws Exception {
+		rows.addAll(measure("sequential create+kill (x50), p50 ms", contenders, runs,
+				(c) -> percentile(c.createKill(50), 50)));
+		rows.addAll(measure("sequential create+kill (x50), p99 ms", contenders, runs,
+				(c) -> percentile(c.createKill(50), 99)));
+		rows.addAll(measure("64-way create, write, run echo, kill (x256), workflows/s", contenders, runs,
+				(c) -> throughput(c, 256, 64)));
+		rows.addAll(measure("writeFiles 1,000 x 1 KiB, ms", contenders, runs, (c) -> c.writeFiles(1000, 1024).get(0)));
+	}
+
+	private static void measureTransfer(List<Row> rows, List<Contender> contenders, int runs, long transferBytes,
+			Map<String, Long> heap, Map<String, Long> rss, Map<String, Long> liveHeap) throws Exception {
+		List<List<Double>> transfers = new ArrayList<>();
+		rows.addAll(measure("streamed upload " + mib(transferBytes) + ", s", contenders, runs, (c) -> {
+			List<Double> phases = c.transfer(transferBytes);
+			transfers.add(phases);
+			heap.merge(c.name(), c.lastPeakHeapGrowth(), Math::max);
+			rss.merge(c.name(), c.lastPeakRss(), Math::max);
+			return phases.get(0) / 1000;
+		}));
+		rows.addAll(measureRecorded("streamed download " + mib(transferBytes) + ", s", contenders, runs, transfers,
+				(phases) -> phases.get(1) / 1000));
+		System.out.println("Measuring the live heap of the transfers (untimed)...");
+		Memory.live = true;
+		for (Contender contender : contenders) {
+			contender.transfer(transferBytes);
+			liveHeap.put(contender.name(), contender.lastPeakHeapGrowth());
+		}
+		Memory.live = false;
+	}
+
+	private static void measureList(List<Row> rows, List<Contender> contenders, int runs, int listSize,
+			Map<String, Long> listHeap) throws Exception {
+		List<RawHttpContender.Created> listed = populate((RawHttpContender) contenders.get(3), listSize);
+		rows.addAll(measure("list " + listSize + " sandboxes, 100 per page, ms", contenders, runs, (c) -> {
+			double millis = c.list(listSize).get(0);
+			listHeap.merge(c.name(), c.lastPeakHeapGrowth(), Math::max);
+			return millis;
+		}));
+		for (RawHttpContender.Created sandbox : listed) {
+			((RawHttpContender) contenders.get(3)).kill(sandbox);
+		}
+	}
+
+	private static void printMemory(List<Contender> contenders, Map<String, Long> heap, Map<String, Long> rss,
+			Map<String, Long> liveHeap, Map<String, Long> listHeap) {
+		System.out.println();
+		System.out.println("| contender | peak live heap growth, transfer | peak heap growth incl. garbage, transfer"
+				+ " | peak RSS, transfer | peak heap growth incl. garbage, list |");
+		System.out.println("|---|---|---|---|---|");
+		for (Contender contender : contenders) {
+			System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", contender.name(),
+					mibOrNa(liveHeap.get(contender.name())), mibOrNa(heap.get(contender.name())),
+					mibOrNa(rss.get(contender.name())), mibOrNa(listHeap.get(contender.name())));
 		}
 	}
 
@@ -257,12 +291,12 @@ public final class BenchmarkMain {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
 	}
 
-	private static Process startServer(Path jar, String apiKey) throws IOException {
+	private static Process startServer(Path jar, String apiKey, String isolation) throws IOException {
 		if (!Files.exists(jar)) {
 			throw new IllegalStateException(jar + " is missing: build with -am");
 		}
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "--port", "0", "--api-key", apiKey)
+				"-jar", jar.toString(), "--port", "0", "--api-key", apiKey, "--isolation", isolation)
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		return builder.start();
 	}

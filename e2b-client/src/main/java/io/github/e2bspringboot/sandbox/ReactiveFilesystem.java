@@ -39,15 +39,17 @@ import io.github.e2bspringboot.wire.EnvdClient;
 import io.github.e2bspringboot.wire.EnvdMessages;
 import io.github.e2bspringboot.wire.EnvdMessages.WatchMessage;
 import io.github.e2bspringboot.wire.FileUrls;
+import io.netty.buffer.PooledByteBufAllocator;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 /**
  * The files of one sandbox, without blocking. Paths are absolute, start with {@code ~},
@@ -65,6 +67,13 @@ public final class ReactiveFilesystem {
 	 * than 64 KiB and 2x faster than 256 KiB in the benchmarks.
 	 */
 	private static final int CHUNK_SIZE = 32 * 1024;
+
+	/**
+	 * Chunks read from a resource come from Netty's pool: the HTTP client sends them as
+	 * they are, where fresh heap buffers cost an allocation, zeroing and a copy each
+	 * (profiled: over half of the event loop's time in a streamed upload).
+	 */
+	private static final NettyDataBufferFactory CHUNKS = new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT);
 
 	private static final String WRITE = "file.write";
 
@@ -152,7 +161,10 @@ public final class ReactiveFilesystem {
 	 */
 	public Mono<WriteInfo> write(String path, Resource content, WriteOptions options) {
 		return write(path,
-				Flux.defer(() -> DataBufferUtils.read(content, DefaultDataBufferFactory.sharedInstance, CHUNK_SIZE)),
+				// reading a resource may block: never on an event loop, which would then
+				// alternate between reading and sending instead of doing both at once
+				Flux.defer(() -> DataBufferUtils.read(content, CHUNKS, CHUNK_SIZE))
+					.subscribeOn(Schedulers.boundedElastic()),
 				options);
 	}
 
