@@ -135,6 +135,7 @@ final class IsolatedVm implements SandboxVm {
 			Process process = new ProcessBuilder(holderCommand(template, generatedEtc)).redirectErrorStream(false)
 				.start();
 			this.holder = process;
+			stopIfClosed(process);
 			OutputStream go = process.getOutputStream();
 			if (!this.ids.isShared()) {
 				// the disk's user namespace exists: map the server's root and the
@@ -166,6 +167,7 @@ final class IsolatedVm implements SandboxVm {
 			if (internet) {
 				startNetwork(pid);
 			}
+			stopIfClosed(process);
 			SecureDirectoryStream<Path> rootDirectory = SandboxFiles.open(root);
 			SecureDirectoryStream<Path> staging = rootDirectory.newDirectoryStream(Path.of(SandboxFiles.STAGING),
 					LinkOption.NOFOLLOW_LINKS);
@@ -190,6 +192,22 @@ final class IsolatedVm implements SandboxVm {
 			Thread.currentThread().interrupt();
 			close();
 			throw new BadRequestException(503, "unavailable", "sandbox " + this.sandboxId + " could not start");
+		}
+	}
+
+	/**
+	 * A close that ran while the holder was starting saw no process to stop: stop it
+	 * here, so that a sandbox killed or a server closed during a start leaves nothing
+	 * running.
+	 */
+	private void stopIfClosed(Process process) throws IOException {
+		if (this.closed.get()) {
+			process.destroyForcibly();
+			Process slirp = this.network;
+			if (slirp != null) {
+				slirp.destroyForcibly();
+			}
+			throw new IOException("closed while starting");
 		}
 	}
 
