@@ -114,6 +114,7 @@ final class SandboxRegistry {
 
 	void killAll() {
 		this.sandboxes.keySet().forEach(this::kill);
+		this.vms.closeAll();
 	}
 
 	int size() {

@@ -25,6 +25,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +73,11 @@ final class VmFactory {
 	private final long uidBase;
 
 	private final BitSet slots = new BitSet();
+
+	/** The isolated sandboxes made and not yet closed. */
+	private final Set<SandboxVm> open = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
 
 	/**
 	 * Why sandboxes cannot have a network of their own, or {@code null} when they can.
@@ -255,15 +262,35 @@ final class VmFactory {
 			return new HostVm(this.dataDirectory.resolve(id), refusal());
 		}
 		boolean network = internet && this.networkProblem == null;
+		IsolatedVm[] made = new IsolatedVm[1];
 		if (!tools.privileged()) {
-			return new IsolatedVm(id, template, this.generatedEtc, this.mountPoint, tools,
-					IdMap.shared(tools.userName()), this.limits, network, trial, this.executor, () -> {
+			made[0] = new IsolatedVm(id, template, this.generatedEtc, this.mountPoint, tools,
+					IdMap.shared(tools.userName()), this.limits, network, trial, this.executor,
+					() -> this.open.remove(made[0]));
+		}
+		else {
+			int slot = takeSlot();
+			made[0] = new IsolatedVm(id, template, this.generatedEtc, this.mountPoint, tools,
+					IdMap.range(this.uidBase + (long) slot * IdMap.RANGE), this.limits, network, trial, this.executor,
+					() -> {
+						this.open.remove(made[0]);
+						releaseSlot(slot);
 					});
 		}
-		int slot = takeSlot();
-		return new IsolatedVm(id, template, this.generatedEtc, this.mountPoint, tools,
-				IdMap.range(this.uidBase + (long) slot * IdMap.RANGE), this.limits, network, trial, this.executor,
-				() -> releaseSlot(slot));
+		this.open.add(made[0]);
+		if (this.closed) {
+			made[0].close();
+		}
+		return made[0];
+	}
+
+	/**
+	 * Close every sandbox this factory made and that is still open, also one whose create
+	 * has not reached the registry yet; sandboxes made after this are closed at once.
+	 */
+	void closeAll() {
+		this.closed = true;
+		List.copyOf(this.open).forEach(SandboxVm::close);
 	}
 
 	private String refusal() {
