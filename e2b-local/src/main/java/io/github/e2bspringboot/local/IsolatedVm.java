@@ -469,7 +469,22 @@ final class IsolatedVm implements SandboxVm {
 		signalAll("CONT");
 		// nsenter stops itself when the command it forked stops (job control), and only
 		// goes on, continuing its command, with a SIGCONT of its own
-		ProcessTree.send("CONT", this.commands.stream().filter(Process::isAlive).map(Process::toHandle).toList());
+		List<String> pids = this.commands.stream()
+			.filter(Process::isAlive)
+			.map((process) -> Long.toString(process.pid()))
+			.toList();
+		if (!pids.isEmpty()) {
+			List<String> argv = new ArrayList<>(
+					List.of(this.tools.bash(), "-c", "kill -s CONT \"$@\" 2>/dev/null; true", "e2b-thaw"));
+			argv.addAll(pids);
+			try {
+				run(argv);
+			}
+			catch (IOException ex) {
+				logger.log(System.Logger.Level.WARNING,
+						"Could not continue the commands of sandbox " + this.sandboxId + ": " + ex.getMessage());
+			}
+		}
 	}
 
 	/**

@@ -75,15 +75,7 @@ final class ProcessTree {
 		return List.copyOf(signalled.values());
 	}
 
-	/**
-	 * Send a signal to the given processes only, not to their descendants.
-	 * @param signal the signal's name without {@code SIG}
-	 * @param processes the processes
-	 */
-	static void send(String signal, List<ProcessHandle> processes) {
-		if (processes.isEmpty()) {
-			return;
-		}
+	private static void send(String signal, List<ProcessHandle> processes) {
 		List<String> argv = new ArrayList<>(
 				List.of("bash", "-c", "kill -s " + signal + " \"$@\" 2>/dev/null; true", "e2b-signal"));
 		processes.forEach((process) -> argv.add(Long.toString(process.pid())));
