@@ -30,6 +30,26 @@ final class Connect {
 
 	private static final byte END_STREAM = 0x02;
 
+	/** Enveloped JSON messages, ended by an end-stream frame. */
+	static final EventStream.Framing FRAMING = new EventStream.Framing() {
+
+		@Override
+		public byte[] message(Object message) {
+			return frame(message);
+		}
+
+		@Override
+		public byte[] end() {
+			return endStream();
+		}
+
+		@Override
+		public byte[] failure(String code, String message) {
+			return endStream(code, message);
+		}
+
+	};
+
 	private Connect() {
 	}
 

@@ -147,6 +147,9 @@ final class ControlPlane {
 					Environment.checked(Json.stringMap(body, "envVars"), Map.of(), this.context.limits()), secure,
 					Json.bool(body, "allow_internet_access", true), Json.bool(body, "autoPause", false),
 					Duration.ofSeconds(timeout));
+		if (template.servesCode()) {
+			sandbox.enableCodeInterpreter(this.context.executor()).startInBackground();
+		}
 		return Reply.json(201, sandboxBody(sandbox));
 	}
 

@@ -27,13 +27,16 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * The frames of one Connect server stream: messages, a keepalive message whenever the
- * stream stayed idle for the client's ping interval, and exactly one end-stream frame.
- * Data goes out only as fast as the client takes it ({@link #sendWhenWanted}): a producer
- * waits while the connection asks for nothing, so a slow or silent client holds a bounded
- * amount of memory, and the process behind it is held at its pipe.
+ * The frames of one server stream (Connect's enveloped messages, or the code
+ * interpreter's JSON lines): messages, a keepalive message whenever the stream stayed
+ * idle for the client's ping interval, and exactly one end frame. Data goes out only as
+ * fast as the client takes it ({@link #sendWhenWanted}): a producer waits while the
+ * connection asks for nothing, so a slow or silent client holds a bounded amount of
+ * memory, and the process behind it is held at its pipe.
  */
 final class EventStream {
+
+	private final Framing framing;
 
 	private final FluxSink<byte[]> sink;
 
@@ -44,12 +47,14 @@ final class EventStream {
 	/** How many frames the connection asked for and has not had yet. */
 	private long demand;
 
-	private EventStream(FluxSink<byte[]> sink) {
+	private EventStream(Framing framing, FluxSink<byte[]> sink) {
+		this.framing = framing;
 		this.sink = sink;
 	}
 
 	/**
 	 * Create a stream.
+	 * @param framing how messages and the end are written
 	 * @param scheduler runs the keepalive checks
 	 * @param keepaliveInterval the idle time after which a keepalive is sent
 	 * @param keepaliveMessage the keepalive message
@@ -58,10 +63,10 @@ final class EventStream {
 	 * away
 	 * @return the frames
 	 */
-	static Flux<byte[]> create(ScheduledExecutorService scheduler, Duration keepaliveInterval, Object keepaliveMessage,
-			Set<EventStream> open, Function<EventStream, Runnable> start) {
+	static Flux<byte[]> create(Framing framing, ScheduledExecutorService scheduler, Duration keepaliveInterval,
+			Object keepaliveMessage, Set<EventStream> open, Function<EventStream, Runnable> start) {
 		return Flux.create((sink) -> {
-			EventStream stream = new EventStream(sink);
+			EventStream stream = new EventStream(framing, sink);
 			sink.onRequest(stream::request);
 			open.add(stream);
 			long interval = Math.max(keepaliveInterval.toMillis(), 100);
@@ -96,7 +101,7 @@ final class EventStream {
 		if (!this.ended) {
 			this.lastSent = System.nanoTime();
 			this.demand = Math.max(0, this.demand - 1);
-			this.sink.next(Connect.frame(message));
+			this.sink.next(this.framing.message(message));
 		}
 	}
 
@@ -114,7 +119,7 @@ final class EventStream {
 		}
 		this.demand--;
 		this.lastSent = System.nanoTime();
-		this.sink.next(Connect.frame(message));
+		this.sink.next(this.framing.message(message));
 		return true;
 	}
 
@@ -133,7 +138,7 @@ final class EventStream {
 		notifyAll();
 		if (!this.ended) {
 			this.ended = true;
-			this.sink.next(Connect.endStream());
+			this.sink.next(this.framing.end());
 			this.sink.complete();
 		}
 	}
@@ -154,9 +159,37 @@ final class EventStream {
 		notifyAll();
 		if (!this.ended) {
 			this.ended = true;
-			this.sink.next(Connect.endStream((code != null) ? code : "unknown", (message != null) ? message : ""));
+			this.sink.next(this.framing.failure((code != null) ? code : "unknown", (message != null) ? message : ""));
 			this.sink.complete();
 		}
+	}
+
+	/**
+	 * How a stream's messages and its end are written.
+	 */
+	interface Framing {
+
+		/**
+		 * Write one message.
+		 * @param message the message, written as JSON
+		 * @return its bytes
+		 */
+		byte[] message(Object message);
+
+		/**
+		 * Write the end of a stream that ended well.
+		 * @return its bytes
+		 */
+		byte[] end();
+
+		/**
+		 * Write the end of a stream that failed.
+		 * @param code what kind of failure
+		 * @param message what went wrong
+		 * @return its bytes
+		 */
+		byte[] failure(String code, String message);
+
 	}
 
 	/**

@@ -83,29 +83,31 @@ final class FilesystemRpc {
 	}
 
 	Flux<byte[]> watchDir(LocalSandbox sandbox, SandboxUser user, JsonNode request, Duration keepalive) {
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
-			SandboxPath path = path(request, "path", user);
-			boolean includeEntry = Json.bool(request, "includeEntry", false);
-			DirectoryWatch watch = newWatch(sandbox, path, request);
-			String id = UUID.randomUUID().toString();
-			watch.onChange((change) -> {
-				try {
-					if (!stream.sendWhenWanted(Map.of("filesystem", event(sandbox, path, change, includeEntry)))) {
+		return EventStream.create(Connect.FRAMING, this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(),
+				(stream) -> {
+					SandboxPath path = path(request, "path", user);
+					boolean includeEntry = Json.bool(request, "includeEntry", false);
+					DirectoryWatch watch = newWatch(sandbox, path, request);
+					String id = UUID.randomUUID().toString();
+					watch.onChange((change) -> {
+						try {
+							if (!stream
+								.sendWhenWanted(Map.of("filesystem", event(sandbox, path, change, includeEntry)))) {
+								watch.close();
+							}
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+							watch.close();
+						}
+					});
+					sandbox.addWatcher(id, watch, this.context.limits().watchers());
+					stream.send(Map.of("start", Map.of()));
+					return () -> {
+						sandbox.watchers().remove(id);
 						watch.close();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					watch.close();
-				}
-			});
-			sandbox.addWatcher(id, watch, this.context.limits().watchers());
-			stream.send(Map.of("start", Map.of()));
-			return () -> {
-				sandbox.watchers().remove(id);
-				watch.close();
-			};
-		});
+					};
+				});
 	}
 
 	Object createWatcher(LocalSandbox sandbox, SandboxUser user, JsonNode request) {

@@ -62,6 +62,8 @@ final class LocalSandbox {
 
 	private final Set<EventStream> streams = ConcurrentHashMap.newKeySet();
 
+	private volatile @Nullable CodeInterpreter codeInterpreter;
+
 	private volatile State state = State.RUNNING;
 
 	private volatile Instant endAt;
@@ -145,6 +147,24 @@ final class LocalSandbox {
 		return this.nextPid.getAndIncrement();
 	}
 
+	/**
+	 * Give this sandbox a code interpreter, as its template serves one.
+	 * @param executor runs the interpreter's background work
+	 * @return the interpreter
+	 */
+	synchronized CodeInterpreter enableCodeInterpreter(java.util.concurrent.Executor executor) {
+		CodeInterpreter interpreter = new CodeInterpreter(this, executor);
+		this.codeInterpreter = interpreter;
+		return interpreter;
+	}
+
+	/**
+	 * Return the code interpreter, when the sandbox's template serves one.
+	 */
+	@Nullable CodeInterpreter codeInterpreter() {
+		return this.codeInterpreter;
+	}
+
 	Map<Integer, SandboxProcess> processes() {
 		return this.processes;
 	}
@@ -201,6 +221,10 @@ final class LocalSandbox {
 		this.processes.clear();
 		this.watchers.values().forEach(DirectoryWatch::close);
 		this.watchers.clear();
+		CodeInterpreter interpreter = this.codeInterpreter;
+		if (interpreter != null) {
+			interpreter.close();
+		}
 		this.vm.close();
 	}
 

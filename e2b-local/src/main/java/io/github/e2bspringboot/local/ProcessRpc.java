@@ -79,33 +79,35 @@ final class ProcessRpc {
 		command.addAll(args);
 		Map<String, Object> config = Json.obj("cmd", cmd, "args", args, "envs", envs.isEmpty() ? null : envs, "cwd",
 				cwd.isEmpty() ? null : cwd);
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
-			Process started;
-			try {
-				requireDirectory(sandbox, workdir);
-				started = sandbox.vm()
-					.start(new SandboxVm.Command(command, environment(sandbox, user, envs), workdir, user, stdinOpen));
-			}
-			catch (IOException ex) {
-				throw new BadRequestException(500, "internal", "failed to start '" + cmd + "'");
-			}
-			int pid = sandbox.nextPid();
-			SandboxProcess sandboxProcess = new SandboxProcess(pid, config, tag.isEmpty() ? null : tag, started,
-					stdinOpen);
-			sandbox.processes().put(pid, sandboxProcess);
-			stream.send(event("start", Map.of("pid", pid)));
-			sandboxProcess.attach(forwardTo(stream));
-			sandboxProcess.attach(forgetAfterRetention(sandbox, sandboxProcess));
-			sandboxProcess.startPumping(this.context.executor());
-			if (timeoutMillis > 0) {
-				// envd uses the start call's deadline as the process's lifetime
-				this.context.scheduler()
-					.schedule(sandboxProcess::killForDeadline, timeoutMillis, TimeUnit.MILLISECONDS);
-			}
-			// a client that goes away leaves the process running, as envd does
-			return () -> {
-			};
-		});
+		return EventStream.create(Connect.FRAMING, this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(),
+				(stream) -> {
+					Process started;
+					try {
+						requireDirectory(sandbox, workdir);
+						started = sandbox.vm()
+							.start(new SandboxVm.Command(command, environment(sandbox, user, envs), workdir, user,
+									stdinOpen));
+					}
+					catch (IOException ex) {
+						throw new BadRequestException(500, "internal", "failed to start '" + cmd + "'");
+					}
+					int pid = sandbox.nextPid();
+					SandboxProcess sandboxProcess = new SandboxProcess(pid, config, tag.isEmpty() ? null : tag, started,
+							stdinOpen);
+					sandbox.processes().put(pid, sandboxProcess);
+					stream.send(event("start", Map.of("pid", pid)));
+					sandboxProcess.attach(forwardTo(stream));
+					sandboxProcess.attach(forgetAfterRetention(sandbox, sandboxProcess));
+					sandboxProcess.startPumping(this.context.executor());
+					if (timeoutMillis > 0) {
+						// envd uses the start call's deadline as the process's lifetime
+						this.context.scheduler()
+							.schedule(sandboxProcess::killForDeadline, timeoutMillis, TimeUnit.MILLISECONDS);
+					}
+					// a client that goes away leaves the process running, as envd does
+					return () -> {
+					};
+				});
 	}
 
 	/**
@@ -126,7 +128,7 @@ final class ProcessRpc {
 	 * The environment of a process: what envd sets, the sandbox's variables, then the
 	 * process's own.
 	 */
-	private static Map<String, String> environment(LocalSandbox sandbox, SandboxUser user, Map<String, String> envs) {
+	static Map<String, String> environment(LocalSandbox sandbox, SandboxUser user, Map<String, String> envs) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("PATH", PATH);
 		environment.put("HOME", user.home());
@@ -143,26 +145,28 @@ final class ProcessRpc {
 
 	Flux<byte[]> connect(LocalSandbox sandbox, JsonNode request, long timeoutMillis, Duration keepalive) {
 		int pid = pid(request);
-		return EventStream.create(this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(), (stream) -> {
-			SandboxProcess process = sandbox.processes().get(pid);
-			if (process == null) {
-				throw BadRequestException.notFound("process with pid " + pid + " not found");
-			}
-			SandboxProcess.Listener listener = forwardTo(stream);
-			// the start event once the listener hears everything: a client that saw it
-			// misses no output
-			process.attach(listener, () -> stream.send(event("start", Map.of("pid", pid))));
-			ScheduledFuture<?> deadline = (timeoutMillis > 0) ? this.context.scheduler()
-				.schedule(() -> stream.fail("deadline_exceeded", "context deadline exceeded"), timeoutMillis,
-						TimeUnit.MILLISECONDS)
-					: null;
-			return () -> {
-				process.detach(listener);
-				if (deadline != null) {
-					deadline.cancel(false);
-				}
-			};
-		});
+		return EventStream.create(Connect.FRAMING, this.context.scheduler(), keepalive, KEEPALIVE, sandbox.streams(),
+				(stream) -> {
+					SandboxProcess process = sandbox.processes().get(pid);
+					if (process == null) {
+						throw BadRequestException.notFound("process with pid " + pid + " not found");
+					}
+					SandboxProcess.Listener listener = forwardTo(stream);
+					// the start event once the listener hears everything: a client that
+					// saw it
+					// misses no output
+					process.attach(listener, () -> stream.send(event("start", Map.of("pid", pid))));
+					ScheduledFuture<?> deadline = (timeoutMillis > 0) ? this.context.scheduler()
+						.schedule(() -> stream.fail("deadline_exceeded", "context deadline exceeded"), timeoutMillis,
+								TimeUnit.MILLISECONDS)
+							: null;
+					return () -> {
+						process.detach(listener);
+						if (deadline != null) {
+							deadline.cancel(false);
+						}
+					};
+				});
 	}
 
 	Object list(LocalSandbox sandbox) {

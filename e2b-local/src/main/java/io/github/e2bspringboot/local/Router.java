@@ -66,6 +66,8 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 
 	private final ProcessRpc processes;
 
+	private final CodeInterpreterEndpoint codeInterpreter;
+
 	private final OwnAddresses ownAddresses = new OwnAddresses();
 
 	Router(ServerContext context) {
@@ -74,6 +76,7 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 		this.files = new FilesEndpoint();
 		this.filesystem = new FilesystemRpc(context);
 		this.processes = new ProcessRpc(context);
+		this.codeInterpreter = new CodeInterpreterEndpoint(context);
 	}
 
 	@Override
@@ -128,14 +131,19 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 
 	private Mono<Void> envd(HttpServerRequest request, HttpServerResponse response, QueryStringDecoder uri,
 			String sandboxId, @Nullable String port) {
-		if (port != null && !port.equals(ENVD_PORT)) {
+		LocalSandbox sandbox = this.context.registry().find(sandboxId);
+		boolean servesPort = port == null || port.equals(ENVD_PORT)
+				|| (port.equals(CodeInterpreterEndpoint.PORT) && sandbox != null && sandbox.codeInterpreter() != null);
+		if (!servesPort) {
 			return answer(request, response, Reply.json(502, Json.obj("sandboxId", sandboxId, "message",
 					"The sandbox is running but port is not open", "port", port, "code", 502)));
 		}
-		LocalSandbox sandbox = this.context.registry().find(sandboxId);
 		if (sandbox == null || !sandbox.isRunning()) {
 			return answer(request, response, Reply.json(502,
 					Json.obj("sandboxId", sandboxId, "message", "The sandbox was not found", "code", 502)));
+		}
+		if (port != null && port.equals(CodeInterpreterEndpoint.PORT)) {
+			return codeInterpreter(request, response, sandbox, uri.path());
 		}
 		String path = uri.path();
 		String method = request.method().name();
@@ -165,6 +173,20 @@ final class Router implements BiFunction<HttpServerRequest, HttpServerResponse, 
 			return rpc(request, response, sandbox, path.substring(1));
 		}
 		return answer(request, response, Reply.error(404, "Not found: " + path));
+	}
+
+	private Mono<Void> codeInterpreter(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,
+			String path) {
+		String method = request.method().name();
+		return body(request).flatMap((body) -> {
+			if (path.equals("/execute") && method.equals("POST")) {
+				return blocking(
+						() -> this.codeInterpreter.execute(sandbox, body).subscribeOn(Schedulers.boundedElastic()))
+					.flatMap((lines) -> response.status(200).send(lines.map(Unpooled::wrappedBuffer)).then());
+			}
+			return blocking(() -> this.codeInterpreter.handle(sandbox, method, path, body))
+				.flatMap((reply) -> send(response, reply));
+		}).onErrorResume(BadRequestException.class, (ex) -> send(response, Reply.text(ex.status(), ex.getMessage())));
 	}
 
 	private Mono<Void> download(HttpServerRequest request, HttpServerResponse response, LocalSandbox sandbox,

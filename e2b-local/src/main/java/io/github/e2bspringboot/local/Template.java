@@ -92,6 +92,15 @@ final class Template {
 		return new Template(name, real, real.resolve("etc"), true);
 	}
 
+	/**
+	 * Whether sandboxes of this template serve the code interpreter on port 49999, as
+	 * E2B's {@code code-interpreter-v1} does: any template whose name starts with
+	 * {@code code-interpreter}.
+	 */
+	boolean servesCode() {
+		return this.name.startsWith(Templates.CODE_INTERPRETER_PREFIX);
+	}
+
 	String name() {
 		return this.name;
 	}

@@ -46,6 +46,16 @@ final class Templates {
 			"localtime", "matplotlibrc", "mime.types", "os-release", "profile", "profile.d", "protocols", "python3",
 			"python3.11", "python3.12", "python3.13", "services", "ssl/certs", "timezone");
 
+	/**
+	 * The template the code-interpreter SDKs create by default; here the {@code base}
+	 * file system, whose host {@code /usr} has Python and Jupyter when they are
+	 * installed.
+	 */
+	static final String CODE_INTERPRETER = "code-interpreter-v1";
+
+	/** Templates whose names start with this serve the code interpreter. */
+	static final String CODE_INTERPRETER_PREFIX = "code-interpreter";
+
 	private final Map<String, Template> templates = new LinkedHashMap<>();
 
 	private final Path generatedEtc;
@@ -68,6 +78,7 @@ final class Templates {
 		copyPublicEtc(baseEtc);
 		Template.writeGeneratedEtc(baseEtc);
 		templates.templates.put(BASE, Template.base(BASE, baseEtc));
+		templates.templates.put(CODE_INTERPRETER, Template.base(CODE_INTERPRETER, baseEtc));
 		registered.forEach((name, root) -> templates.templates.put(name, Template.directory(name, root)));
 		return templates;
 	}
