@@ -22,8 +22,10 @@ import io.micrometer.common.KeyValues;
 
 /**
  * The default convention: observation {@code e2b.sandbox.operation}, tagged with the
- * operation, template, outcome and error type; the sandbox ID only as a high-cardinality
- * value.
+ * operation, template, language (of code runs), outcome and error type; the sandbox ID
+ * only as a high-cardinality value. Every operation carries every tag, {@code none} where
+ * it does not apply, because some registries (Prometheus) need one set of tag keys per
+ * meter name.
  *
  * @author e2b-spring-boot contributors
  * @since 0.1.0
@@ -49,8 +51,10 @@ public class DefaultSandboxObservationConvention implements SandboxObservationCo
 	public KeyValues getLowCardinalityKeyValues(SandboxObservationContext context) {
 		Throwable error = context.getError();
 		String template = context.getTemplate();
+		String language = context.getLanguage();
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
 				KeyValue.of(LowCardinalityKeyNames.TEMPLATE, (template != null) ? template : NONE),
+				KeyValue.of(LowCardinalityKeyNames.LANGUAGE, (language != null) ? language : NONE),
 				KeyValue.of(LowCardinalityKeyNames.OUTCOME, (error != null) ? "ERROR" : "SUCCESS"),
 				KeyValue.of(LowCardinalityKeyNames.ERROR, (error != null) ? error.getClass().getSimpleName() : NONE));
 	}

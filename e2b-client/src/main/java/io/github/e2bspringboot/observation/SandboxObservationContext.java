@@ -34,6 +34,8 @@ public class SandboxObservationContext extends Observation.Context {
 
 	private @Nullable String sandboxId;
 
+	private @Nullable String language;
+
 	private final AtomicInteger retries = new AtomicInteger();
 
 	/**
@@ -86,6 +88,23 @@ public class SandboxObservationContext extends Observation.Context {
 	 */
 	public void setSandboxId(@Nullable String sandboxId) {
 		this.sandboxId = sandboxId;
+	}
+
+	/**
+	 * Return the language of the code an operation runs, for the code interpreter's
+	 * operations.
+	 * @return a low-cardinality language name, such as {@code python}, or {@code null}
+	 */
+	public @Nullable String getLanguage() {
+		return this.language;
+	}
+
+	/**
+	 * Set the language of the code the operation runs.
+	 * @param language a low-cardinality language name, such as {@code python}
+	 */
+	public void setLanguage(@Nullable String language) {
+		this.language = language;
 	}
 
 	/**

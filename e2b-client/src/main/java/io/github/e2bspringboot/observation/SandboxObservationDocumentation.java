@@ -22,7 +22,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
  * The observation of every sandbox operation: one timer (and, with tracing, one span) per
- * lifecycle call, list page, file transfer and command.
+ * lifecycle call, list page, file transfer, command and code run.
  *
  * @author e2b-spring-boot contributors
  * @since 0.1.0
@@ -32,8 +32,9 @@ public enum SandboxObservationDocumentation implements ObservationDocumentation 
 	/**
 	 * One operation on E2B: {@code create}, {@code connect}, {@code kill}, {@code list},
 	 * {@code get_info}, {@code set_timeout}, {@code pause}, {@code get_metrics},
-	 * {@code file.write}, {@code file.read}, {@code command.run} or
-	 * {@code command.start}.
+	 * {@code file.write}, {@code file.read}, {@code command.run}, {@code command.start},
+	 * {@code code.run}, {@code code.create_context}, {@code code.list_contexts},
+	 * {@code code.restart_context} or {@code code.remove_context}, among others.
 	 */
 	SANDBOX_OPERATION {
 
@@ -72,6 +73,18 @@ public enum SandboxObservationDocumentation implements ObservationDocumentation 
 			@Override
 			public String asString() {
 				return "e2b.template";
+			}
+		},
+
+		/**
+		 * The language of a code run or a created code context: {@code python},
+		 * {@code javascript}, {@code typescript}, {@code r}, {@code java}, {@code bash},
+		 * {@code other} for any other, or {@code none} for operations that run no code.
+		 */
+		LANGUAGE {
+			@Override
+			public String asString() {
+				return "e2b.language";
 			}
 		},
 

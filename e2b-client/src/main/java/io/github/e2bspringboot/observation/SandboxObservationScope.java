@@ -39,7 +39,19 @@ public record SandboxObservationScope(SandboxObservations observations, @Nullabl
 	 * @return the observed operation
 	 */
 	public <T> Mono<T> observe(String operation, Mono<T> mono) {
-		return this.observations.observe(new SandboxObservationContext(operation, this.template, this.sandboxId), mono);
+		return observe(operation, null, mono);
+	}
+
+	/**
+	 * Observe a single-valued operation that runs code in a language.
+	 * @param <T> the value type
+	 * @param operation the operation's name, such as {@code code.run}
+	 * @param language the language as a low-cardinality tag, or {@code null}
+	 * @param mono the operation
+	 * @return the observed operation
+	 */
+	public <T> Mono<T> observe(String operation, @Nullable String language, Mono<T> mono) {
+		return this.observations.observe(context(operation, language), mono);
 	}
 
 	/**
@@ -50,7 +62,25 @@ public record SandboxObservationScope(SandboxObservations observations, @Nullabl
 	 * @return the observed operation
 	 */
 	public <T> Flux<T> observe(String operation, Flux<T> flux) {
-		return this.observations.observe(new SandboxObservationContext(operation, this.template, this.sandboxId), flux);
+		return observe(operation, null, flux);
+	}
+
+	/**
+	 * Observe a streaming operation that runs code in a language.
+	 * @param <T> the element type
+	 * @param operation the operation's name, such as {@code code.run}
+	 * @param language the language as a low-cardinality tag, or {@code null}
+	 * @param flux the operation
+	 * @return the observed operation
+	 */
+	public <T> Flux<T> observe(String operation, @Nullable String language, Flux<T> flux) {
+		return this.observations.observe(context(operation, language), flux);
+	}
+
+	private SandboxObservationContext context(String operation, @Nullable String language) {
+		SandboxObservationContext context = new SandboxObservationContext(operation, this.template, this.sandboxId);
+		context.setLanguage(language);
+		return context;
 	}
 
 }

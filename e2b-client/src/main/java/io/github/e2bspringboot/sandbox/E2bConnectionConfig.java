@@ -23,9 +23,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the client reaches E2B: the API key, the control-plane URL, the sandbox domain and
- * an optional envd URL override. The equivalent of the official SDKs'
- * {@code ConnectionConfig}. {@link #toString()} never shows the API key.
+ * How the client reaches E2B: the API key, the control-plane URL, the sandbox domain, an
+ * optional envd URL override, and the template of sandboxes created to run code. The
+ * equivalent of the official SDKs' {@code ConnectionConfig}. {@link #toString()} never
+ * shows the API key.
  *
  * @author e2b-spring-boot contributors
  * @since 0.1.0
@@ -37,6 +38,9 @@ public final class E2bConnectionConfig {
 
 	/** The request timeout the official SDKs use when none is given. */
 	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+	/** The template the official code-interpreter SDKs create sandboxes from. */
+	public static final String DEFAULT_CODE_INTERPRETER_TEMPLATE = "code-interpreter-v1";
 
 	private final @Nullable String apiKey;
 
@@ -52,6 +56,8 @@ public final class E2bConnectionConfig {
 
 	private final RetrySettings retrySettings;
 
+	private final String codeInterpreterTemplate;
+
 	private E2bConnectionConfig(Builder builder) {
 		this.apiKey = builder.apiKey;
 		this.domain = builder.domain;
@@ -60,6 +66,7 @@ public final class E2bConnectionConfig {
 		this.requestTimeout = builder.requestTimeout;
 		this.apiHeaders = Map.copyOf(builder.apiHeaders);
 		this.retrySettings = builder.retrySettings;
+		this.codeInterpreterTemplate = builder.codeInterpreterTemplate;
 	}
 
 	/**
@@ -138,11 +145,21 @@ public final class E2bConnectionConfig {
 		return this.retrySettings;
 	}
 
+	/**
+	 * Return the template of sandboxes created to run code ({@code createForCode}) when
+	 * their spec names none: one whose sandboxes serve the code interpreter.
+	 * @return the template name, alias or ID
+	 */
+	public String codeInterpreterTemplate() {
+		return this.codeInterpreterTemplate;
+	}
+
 	@Override
 	public String toString() {
 		return "E2bConnectionConfig[apiUrl=" + this.apiUrl + ", domain=" + this.domain + ", sandboxUrl="
 				+ this.sandboxUrl + ", requestTimeout=" + this.requestTimeout + ", apiKey="
-				+ ((this.apiKey != null) ? "******" : "none") + ", apiHeaders=" + this.apiHeaders.keySet() + "]";
+				+ ((this.apiKey != null) ? "******" : "none") + ", apiHeaders=" + this.apiHeaders.keySet()
+				+ ", codeInterpreterTemplate=" + this.codeInterpreterTemplate + "]";
 	}
 
 	/**
@@ -164,7 +181,20 @@ public final class E2bConnectionConfig {
 
 		private RetrySettings retrySettings = RetrySettings.defaults();
 
+		private String codeInterpreterTemplate = DEFAULT_CODE_INTERPRETER_TEMPLATE;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the template of sandboxes created to run code when their spec names none;
+		 * defaults to {@value E2bConnectionConfig#DEFAULT_CODE_INTERPRETER_TEMPLATE}.
+		 * @param codeInterpreterTemplate the template name, alias or ID
+		 * @return this builder
+		 */
+		public Builder codeInterpreterTemplate(String codeInterpreterTemplate) {
+			this.codeInterpreterTemplate = Objects.requireNonNull(codeInterpreterTemplate, "codeInterpreterTemplate");
+			return this;
 		}
 
 		/**

@@ -21,13 +21,15 @@ import java.util.List;
 import io.github.e2bspringboot.observation.SandboxObservationScope;
 import io.github.e2bspringboot.sandbox.ReactiveCommands;
 import io.github.e2bspringboot.sandbox.ReactiveFilesystem;
+import io.github.e2bspringboot.wire.CodeInterpreterClient;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdClient;
 import reactor.core.publisher.Mono;
 
 /**
- * One live sandbox, without blocking: its identity, its files and its lifecycle. Obtained
- * from {@link ReactiveSandboxOperations#create()} or
+ * One live sandbox, without blocking: its identity, its files, processes and code
+ * interpreter, and its lifecycle. Obtained from
+ * {@link ReactiveSandboxOperations#create()} or
  * {@link ReactiveSandboxOperations#connect(String)}. {@link #toString()} never shows the
  * access token.
  *
@@ -46,6 +48,8 @@ public final class ReactiveSandbox {
 
 	private final ReactiveCommands commands;
 
+	private final ReactiveCodeInterpreter codeInterpreter;
+
 	private final SandboxObservationScope observations;
 
 	/**
@@ -55,10 +59,11 @@ public final class ReactiveSandbox {
 	 * @param operations the operations to delegate lifecycle calls to
 	 * @param envd the sandbox's daemon
 	 * @param directUrl the envd URL that needs no routing headers, for signed file URLs
-	 * @param observations observes the sandbox's file transfers and commands
+	 * @param codeInterpreter the sandbox's code interpreter
+	 * @param observations observes the sandbox's file transfers, commands and code runs
 	 */
 	ReactiveSandbox(CreatedSandbox sandbox, ReactiveSandboxOperations operations, EnvdClient envd, String directUrl,
-			SandboxObservationScope observations) {
+			CodeInterpreterClient codeInterpreter, SandboxObservationScope observations) {
 		this.sandbox = sandbox;
 		this.operations = operations;
 		this.envd = envd;
@@ -66,6 +71,7 @@ public final class ReactiveSandbox {
 				new ReactiveFilesystem.FileAccess(directUrl, sandbox.envdAccessToken(), sandbox.envdVersion()),
 				observations);
 		this.commands = new ReactiveCommands(envd, observations);
+		this.codeInterpreter = new ReactiveCodeInterpreter(codeInterpreter, observations);
 		this.observations = observations;
 	}
 
@@ -115,6 +121,15 @@ public final class ReactiveSandbox {
 	 */
 	public ReactiveCommands commands() {
 		return this.commands;
+	}
+
+	/**
+	 * Return the sandbox's code interpreter, served by sandboxes of a code-interpreter
+	 * template such as those {@link ReactiveSandboxOperations#createForCode()} creates.
+	 * @return the code interpreter
+	 */
+	public ReactiveCodeInterpreter codeInterpreter() {
+		return this.codeInterpreter;
 	}
 
 	/**

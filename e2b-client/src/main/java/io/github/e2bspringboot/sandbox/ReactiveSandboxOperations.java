@@ -51,6 +51,22 @@ public interface ReactiveSandboxOperations {
 	Mono<ReactiveSandbox> create(SandboxSpec spec);
 
 	/**
+	 * Create a sandbox to run code in, from the code-interpreter template
+	 * ({@link E2bConnectionConfig#codeInterpreterTemplate()}), with the default options.
+	 * @return the new sandbox, whose {@link ReactiveSandbox#codeInterpreter()} runs code
+	 */
+	Mono<ReactiveSandbox> createForCode();
+
+	/**
+	 * Create a sandbox to run code in: from the spec's template, or the code-interpreter
+	 * template ({@link E2bConnectionConfig#codeInterpreterTemplate()}) when it names
+	 * none; whatever else it leaves unset takes the defaults.
+	 * @param spec the spec
+	 * @return the new sandbox, whose {@link ReactiveSandbox#codeInterpreter()} runs code
+	 */
+	Mono<ReactiveSandbox> createForCode(SandboxSpec spec);
+
+	/**
 	 * Connect to a running sandbox, or resume a paused one.
 	 * @param sandboxId the sandbox ID
 	 * @return the sandbox

@@ -35,6 +35,8 @@ import io.github.e2bspringboot.observation.SandboxObservationConvention;
 import io.github.e2bspringboot.observation.SandboxObservationScope;
 import io.github.e2bspringboot.observation.SandboxObservations;
 import io.github.e2bspringboot.wire.Arguments;
+import io.github.e2bspringboot.wire.CodeInterpreterAddress;
+import io.github.e2bspringboot.wire.CodeInterpreterClient;
 import io.github.e2bspringboot.wire.ControlPlaneClient;
 import io.github.e2bspringboot.wire.CreatedSandbox;
 import io.github.e2bspringboot.wire.EnvdAddress;
@@ -189,6 +191,22 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 				.doOnNext((sandbox) -> this.tracker.created(sandbox.sandboxId(), template, timeout))
 				.doOnError((ex) -> this.tracker.createFailed(template))
 				.map((sandbox) -> toSandbox(sandbox, template));
+		});
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> createForCode() {
+		return createForCode(SandboxSpec.empty());
+	}
+
+	@Override
+	public Mono<ReactiveSandbox> createForCode(SandboxSpec spec) {
+		return Mono.defer(() -> {
+			SandboxSpec given = Arguments.requireNonNull(spec, "spec");
+			// the spec's own template wins; else the code interpreter's, not the
+			// defaults'
+			return create((given.template() != null) ? given
+					: given.toBuilder().template(this.config.codeInterpreterTemplate()).build());
 		});
 	}
 
@@ -377,8 +395,12 @@ public class ReactiveSandboxTemplate implements ReactiveSandboxOperations {
 		String baseUrl = EnvdAddress.baseUrl(this.config, created.sandboxId(), created.domain());
 		EnvdClient envd = new EnvdClient(this.envdWebClient, baseUrl, created.sandboxId(), created.envdAccessToken(),
 				this.config.requestTimeout(), this.config.retrySettings(), EnvdAddress.hint(this.config));
+		CodeInterpreterClient codeInterpreter = new CodeInterpreterClient(this.envdWebClient,
+				CodeInterpreterAddress.baseUrl(this.config, created.sandboxId(), created.domain()), created.sandboxId(),
+				created.envdAccessToken(), this.config.requestTimeout(), this.config.retrySettings(),
+				EnvdAddress.hint(this.config), envd);
 		return new ReactiveSandbox(created, this, envd,
-				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()),
+				EnvdAddress.directUrl(this.config, created.sandboxId(), created.domain()), codeInterpreter,
 				new SandboxObservationScope(this.observations, template, created.sandboxId()));
 	}
 

@@ -44,6 +44,8 @@ public final class Sandbox implements AutoCloseable {
 
 	private final Commands commands;
 
+	private final CodeInterpreter codeInterpreter;
+
 	/**
 	 * Create the blocking view over a reactive sandbox.
 	 * @param reactive the reactive sandbox
@@ -52,6 +54,7 @@ public final class Sandbox implements AutoCloseable {
 		this.reactive = reactive;
 		this.files = new Filesystem(reactive.files());
 		this.commands = new Commands(reactive.commands());
+		this.codeInterpreter = new CodeInterpreter(reactive.codeInterpreter());
 	}
 
 	/**
@@ -100,6 +103,15 @@ public final class Sandbox implements AutoCloseable {
 	 */
 	public Commands commands() {
 		return this.commands;
+	}
+
+	/**
+	 * Return the sandbox's code interpreter, served by sandboxes of a code-interpreter
+	 * template such as those {@link SandboxOperations#createForCode()} creates.
+	 * @return the code interpreter
+	 */
+	public CodeInterpreter codeInterpreter() {
+		return this.codeInterpreter;
 	}
 
 	/**

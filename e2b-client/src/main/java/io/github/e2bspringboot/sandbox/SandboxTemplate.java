@@ -77,6 +77,16 @@ public class SandboxTemplate implements SandboxOperations {
 	}
 
 	@Override
+	public Sandbox createForCode() {
+		return new Sandbox(Blocking.get(this.reactive.createForCode()));
+	}
+
+	@Override
+	public Sandbox createForCode(SandboxSpec spec) {
+		return new Sandbox(Blocking.get(this.reactive.createForCode(spec)));
+	}
+
+	@Override
 	public Sandbox connect(String sandboxId) {
 		return new Sandbox(Blocking.get(this.reactive.connect(sandboxId)));
 	}

@@ -18,6 +18,7 @@ package io.github.e2bspringboot.wire;
 import java.time.Duration;
 
 import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.CodeContextNotFoundException;
 import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.InvalidArgumentException;
 import io.github.e2bspringboot.errors.NotEnoughSpaceException;
@@ -85,6 +86,30 @@ final class ErrorMapping {
 					+ " give a longer timeout at creation or extend it with setTimeout", status, null);
 			case 507 -> new NotEnoughSpaceException(message, status, null);
 			default -> new E2bException(status + ": " + message, status, null);
+		};
+	}
+
+	/**
+	 * Map a failed response of the code interpreter (PROTOCOL-NEXT.md 1.6), whose errors
+	 * are plain text or, from E2B's edge, JSON.
+	 * @param status the HTTP status
+	 * @param body the response body
+	 * @param namesContext whether the request named a context, so that "not found" means
+	 * that context
+	 * @return the exception to throw
+	 */
+	static E2bException codeInterpreter(int status, byte[] body, boolean namesContext) {
+		String text = WireJson.errorMessage(body);
+		HttpStatus known = HttpStatus.resolve(status);
+		String reason = status + ((known != null) ? " " + known.getReasonPhrase() : "");
+		String detail = (text != null && !text.isEmpty()) ? text : reason;
+		return switch (status) {
+			case 502 -> new SandboxTimeoutException(detail
+					+ ": the sandbox is most likely not running any more, because its lifetime (the sandbox timeout)"
+					+ " ran out; give a longer timeout at creation or extend it with setTimeout", status, null);
+			case 404 -> namesContext ? new CodeContextNotFoundException(detail, status, null)
+					: new NotFoundException(detail, status, null);
+			default -> new E2bException(reason + ((text != null && !text.isEmpty()) ? ": " + text : ""), status, null);
 		};
 	}
 

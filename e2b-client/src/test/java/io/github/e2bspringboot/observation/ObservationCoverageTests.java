@@ -33,7 +33,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.local.E2bLocalServer;
+import io.github.e2bspringboot.sandbox.CodeInterpreter;
+import io.github.e2bspringboot.sandbox.ReactiveCodeInterpreter;
+import io.github.e2bspringboot.sandbox.code.CodeContext;
+import io.github.e2bspringboot.sandbox.code.RunCodeOptions;
 import io.github.e2bspringboot.sandbox.E2bConnectionConfig;
 import io.github.e2bspringboot.sandbox.ReactiveSandbox;
 import io.github.e2bspringboot.sandbox.ReactiveSandboxOperations;
@@ -86,8 +91,9 @@ class ObservationCoverageTests {
 	 */
 	private static final Set<String> NOT_OPERATIONS = Set.of("ReactiveSandbox.id()", "ReactiveSandbox.templateId()",
 			"ReactiveSandbox.envdVersion()", "ReactiveSandbox.isSecure()", "ReactiveSandbox.files()",
-			"ReactiveSandbox.commands()", "Sandbox.id()", "Sandbox.templateId()", "Sandbox.envdVersion()",
-			"Sandbox.isSecure()", "Sandbox.files()", "Sandbox.commands()", "Sandbox.reactive()",
+			"ReactiveSandbox.commands()", "ReactiveSandbox.codeInterpreter()", "Sandbox.id()", "Sandbox.templateId()",
+			"Sandbox.envdVersion()", "Sandbox.isSecure()", "Sandbox.files()", "Sandbox.commands()",
+			"Sandbox.codeInterpreter()", "Sandbox.reactive()", "CodeInterpreter.reactive()",
 			"ReactiveFilesystem.asUser(String)", "ReactiveFilesystem.uploadUrl(String,Duration)",
 			"ReactiveFilesystem.downloadUrl(String,Duration)", "Filesystem.asUser(String)", "Filesystem.reactive()",
 			"Filesystem.uploadUrl(String)", "Filesystem.uploadUrl(String,Duration)", "Filesystem.downloadUrl(String)",
@@ -100,8 +106,8 @@ class ObservationCoverageTests {
 
 	private static final List<Class<?>> API = List.of(ReactiveSandboxOperations.class, ReactiveSandbox.class,
 			ReactiveFilesystem.class, ReactiveCommands.class, ReactiveCommandHandle.class,
-			ReactiveSandboxPaginator.class, SandboxOperations.class, Sandbox.class, Filesystem.class, Commands.class,
-			CommandHandle.class, SandboxPaginator.class);
+			ReactiveCodeInterpreter.class, ReactiveSandboxPaginator.class, SandboxOperations.class, Sandbox.class,
+			Filesystem.class, Commands.class, CommandHandle.class, CodeInterpreter.class, SandboxPaginator.class);
 
 	private static final Recorder recorder = new Recorder();
 
@@ -150,7 +156,7 @@ class ObservationCoverageTests {
 	}
 
 	private static void check(Case check) throws Exception {
-		try (Sandbox sandbox = blocking.create()) {
+		try (Sandbox sandbox = sandboxFor(check.operation())) {
 			Fixture fixture = new Fixture(sandbox);
 			fixture.prepare(check.operation());
 			recorder.started.clear();
@@ -160,6 +166,34 @@ class ObservationCoverageTests {
 			assertThat(recorder.started).as("the observations it started").containsExactly(check.operation());
 			fixture.created.forEach((created) -> created.kill().block());
 		}
+	}
+
+	private static Sandbox sandboxFor(String operation) {
+		if (!operation.startsWith("code.")) {
+			return blocking.create();
+		}
+		try {
+			return blocking.createForCode();
+		}
+		catch (E2bException ex) {
+			// an e2b-local without the code interpreter's template
+			return blocking.create();
+		}
+	}
+
+	/**
+	 * Run a code-interpreter call, accepting that it fails: e2b-local's code interpreter
+	 * may not serve it yet, and a failed call is still exactly one observation.
+	 */
+	private static Call tolerating(Call call) {
+		return (fixture) -> {
+			try {
+				call.call(fixture);
+			}
+			catch (E2bException ex) {
+				// the observation was recorded all the same
+			}
+		};
 	}
 
 	private static Map<String, Case> cases() {
@@ -194,6 +228,14 @@ class ObservationCoverageTests {
 				new Case("create", (f) -> f.created(blocking.create("base").reactive())));
 		cases.put("SandboxOperations.create(SandboxSpec)",
 				new Case("create", (f) -> f.created(blocking.create(SandboxSpec.empty()).reactive())));
+		cases.put("ReactiveSandboxOperations.createForCode()",
+				new Case("create", tolerating((f) -> f.created(reactive.createForCode().block()))));
+		cases.put("ReactiveSandboxOperations.createForCode(SandboxSpec)",
+				new Case("create", tolerating((f) -> f.created(reactive.createForCode(SandboxSpec.empty()).block()))));
+		cases.put("SandboxOperations.createForCode()",
+				new Case("create", tolerating((f) -> f.created(blocking.createForCode().reactive()))));
+		cases.put("SandboxOperations.createForCode(SandboxSpec)", new Case("create",
+				tolerating((f) -> f.created(blocking.createForCode(SandboxSpec.empty()).reactive()))));
 		cases.put("SandboxOperations.connect(String)", new Case("connect", (f) -> blocking.connect(f.id())));
 		cases.put("SandboxOperations.connect(String,Duration)",
 				new Case("connect", (f) -> blocking.connect(f.id(), Duration.ofMinutes(2))));
@@ -366,6 +408,47 @@ class ObservationCoverageTests {
 		cases.put("CommandHandle.sendStdin(String)",
 				new Case("command.send_stdin", (f) -> f.background().sendStdin("x")));
 		cases.put("CommandHandle.closeStdin()", new Case("command.close_stdin", (f) -> f.background().closeStdin()));
+		// the code interpreter, reactive
+		RunCodeOptions python = RunCodeOptions.builder().language("python").build();
+		cases.put("ReactiveCodeInterpreter.runCode(String)",
+				new Case("code.run", tolerating((f) -> f.rcode().runCode("1 + 1").block())));
+		cases.put("ReactiveCodeInterpreter.runCode(String,RunCodeOptions)",
+				new Case("code.run", tolerating((f) -> f.rcode().runCode("1 + 1", python).block())));
+		cases.put("ReactiveCodeInterpreter.stream(String,RunCodeOptions)",
+				new Case("code.run", tolerating((f) -> f.rcode().stream("print(1)", python).blockLast())));
+		cases.put("ReactiveCodeInterpreter.createContext()",
+				new Case("code.create_context", tolerating((f) -> f.rcode().createContext().block())));
+		cases.put("ReactiveCodeInterpreter.createContext(String,String)",
+				new Case("code.create_context", tolerating((f) -> f.rcode().createContext("python", "/tmp").block())));
+		cases.put("ReactiveCodeInterpreter.listContexts()",
+				new Case("code.list_contexts", tolerating((f) -> f.rcode().listContexts().block())));
+		cases.put("ReactiveCodeInterpreter.restartContext(CodeContext)",
+				new Case("code.restart_context", tolerating((f) -> f.rcode().restartContext(f.context()).block())));
+		cases.put("ReactiveCodeInterpreter.restartContext(String)", new Case("code.restart_context",
+				tolerating((f) -> f.rcode().restartContext(f.context().id()).block())));
+		cases.put("ReactiveCodeInterpreter.removeContext(CodeContext)",
+				new Case("code.remove_context", tolerating((f) -> f.rcode().removeContext(f.context()).block())));
+		cases.put("ReactiveCodeInterpreter.removeContext(String)",
+				new Case("code.remove_context", tolerating((f) -> f.rcode().removeContext(f.context().id()).block())));
+		// the code interpreter, blocking
+		cases.put("CodeInterpreter.runCode(String)",
+				new Case("code.run", tolerating((f) -> f.code().runCode("1 + 1"))));
+		cases.put("CodeInterpreter.runCode(String,RunCodeOptions)",
+				new Case("code.run", tolerating((f) -> f.code().runCode("1 + 1", python))));
+		cases.put("CodeInterpreter.createContext()",
+				new Case("code.create_context", tolerating((f) -> f.code().createContext())));
+		cases.put("CodeInterpreter.createContext(String,String)",
+				new Case("code.create_context", tolerating((f) -> f.code().createContext("python", "/tmp"))));
+		cases.put("CodeInterpreter.listContexts()",
+				new Case("code.list_contexts", tolerating((f) -> f.code().listContexts())));
+		cases.put("CodeInterpreter.restartContext(CodeContext)",
+				new Case("code.restart_context", tolerating((f) -> f.code().restartContext(f.context()))));
+		cases.put("CodeInterpreter.restartContext(String)",
+				new Case("code.restart_context", tolerating((f) -> f.code().restartContext(f.context().id()))));
+		cases.put("CodeInterpreter.removeContext(CodeContext)",
+				new Case("code.remove_context", tolerating((f) -> f.code().removeContext(f.context()))));
+		cases.put("CodeInterpreter.removeContext(String)",
+				new Case("code.remove_context", tolerating((f) -> f.code().removeContext(f.context().id()))));
 		// pages
 		cases.put("ReactiveSandboxPaginator.nextItems()",
 				new Case("list", (f) -> reactive.list(SandboxQuery.all(), 100, null).nextItems().block()));
@@ -424,6 +507,8 @@ class ObservationCoverageTests {
 
 		private Path localFile;
 
+		private CodeContext context = new CodeContext("none", "python", "/home/user");
+
 		private final List<ReactiveSandbox> created = new java.util.ArrayList<>();
 
 		Fixture(Sandbox sandbox) {
@@ -436,6 +521,15 @@ class ObservationCoverageTests {
 					&& !operation.equals("command.start") && !operation.equals("command.list")) {
 				this.background = this.sandbox.commands()
 					.start("cat", CommandOptions.builder().stdin(true).timeout(Duration.ZERO).build());
+			}
+			if (operation.equals("code.restart_context") || operation.equals("code.remove_context")) {
+				try {
+					this.context = this.sandbox.codeInterpreter().createContext();
+				}
+				catch (E2bException ex) {
+					// no code interpreter to make one: the call fails, observed all the
+					// same
+				}
 			}
 			this.localFile = Files.createTempFile("coverage", ".txt");
 			Files.writeString(this.localFile, "from a local file");
@@ -471,6 +565,18 @@ class ObservationCoverageTests {
 
 		ReactiveCommands rcommands() {
 			return this.sandbox.reactive().commands();
+		}
+
+		CodeInterpreter code() {
+			return this.sandbox.codeInterpreter();
+		}
+
+		ReactiveCodeInterpreter rcode() {
+			return this.sandbox.reactive().codeInterpreter();
+		}
+
+		CodeContext context() {
+			return this.context;
 		}
 
 		CommandHandle background() {

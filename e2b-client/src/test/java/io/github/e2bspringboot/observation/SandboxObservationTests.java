@@ -16,12 +16,14 @@
 package io.github.e2bspringboot.observation;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.e2bspringboot.errors.AuthenticationException;
+import io.github.e2bspringboot.errors.CodeContextNotFoundException;
 import io.github.e2bspringboot.errors.E2bConnectionException;
 import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxNotFoundException;
@@ -34,6 +36,8 @@ import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
 import io.github.e2bspringboot.sandbox.SandboxTracker;
+import io.github.e2bspringboot.sandbox.code.CodeContext;
+import io.github.e2bspringboot.sandbox.code.RunCodeOptions;
 import io.github.e2bspringboot.testsupport.RecordingServer;
 import io.github.e2bspringboot.testsupport.WireFixtures;
 import io.micrometer.common.KeyValue;
@@ -130,6 +134,39 @@ class SandboxObservationTests {
 	}
 
 	@Test
+	void codeRunsCarryTheirLanguageAndOtherOperationsNone() throws IOException {
+		String stream = "{\"type\":\"result\",\"text\":\"1\",\"extra\":{},\"is_main_result\":true}\n";
+		try (RecordingServer server = new RecordingServer()) {
+			server.enqueueJson(201, WireFixtures.CREATED)
+				.enqueue(new RecordingServer.Response(200, Map.of(), stream.getBytes(StandardCharsets.UTF_8)))
+				.enqueue(new RecordingServer.Response(200, Map.of(), stream.getBytes(StandardCharsets.UTF_8)))
+				.enqueue(new RecordingServer.Response(200, Map.of(), stream.getBytes(StandardCharsets.UTF_8)))
+				.enqueueJson(200, "{\"id\":\"c1\",\"language\":\"r\",\"cwd\":\"/home/user\"}")
+				.enqueue(RecordingServer.Response.text(404, "Context c1 not found"));
+			SandboxTemplate sandboxes = new SandboxTemplate(template(server.url().toString(), WireFixtures.API_KEY));
+			Sandbox sandbox = sandboxes.createForCode();
+			CodeContext context = new CodeContext("c1", "java", "/home/user");
+
+			sandbox.codeInterpreter().runCode("1", RunCodeOptions.builder().language(" JS ").build());
+			sandbox.codeInterpreter().runCode("1", RunCodeOptions.builder().context(context).build());
+			sandbox.codeInterpreter().runCode("1", RunCodeOptions.builder().language("fortran").build());
+			sandbox.codeInterpreter().createContext("r", null);
+			assertThatExceptionOfType(CodeContextNotFoundException.class)
+				.isThrownBy(() -> sandbox.codeInterpreter().removeContext(context));
+
+			assertObservation("create", "code-interpreter-v1", "SUCCESS", "none", null, "none");
+			assertObservation("code.run", "code-interpreter-v1", "SUCCESS", "none", WireFixtures.SANDBOX_ID,
+					"javascript");
+			assertObservation("code.run", "code-interpreter-v1", "SUCCESS", "none", WireFixtures.SANDBOX_ID, "java");
+			assertObservation("code.run", "code-interpreter-v1", "SUCCESS", "none", WireFixtures.SANDBOX_ID, "other");
+			assertObservation("code.create_context", "code-interpreter-v1", "SUCCESS", "none", WireFixtures.SANDBOX_ID,
+					"r");
+			assertObservation("code.remove_context", "code-interpreter-v1", "ERROR", "CodeContextNotFoundException",
+					WireFixtures.SANDBOX_ID, "none");
+		}
+	}
+
+	@Test
 	void anUnreachableApiIsAConnectionError() throws IOException {
 		String closed;
 		try (RecordingServer server = new RecordingServer()) {
@@ -193,6 +230,11 @@ class SandboxObservationTests {
 	}
 
 	private void assertObservation(String operation, String template, String outcome, String error, String sandboxId) {
+		assertObservation(operation, template, outcome, error, sandboxId, "none");
+	}
+
+	private void assertObservation(String operation, String template, String outcome, String error, String sandboxId,
+			String language) {
 		TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
 			List<Map<String, String>> matching = new ArrayList<>();
 			for (Observation.Context context : contexts) {
@@ -207,6 +249,7 @@ class SandboxObservationTests {
 			}
 			assertThat(matching).as("observations of %s", operation).anySatisfy((keys) -> {
 				assertThat(keys).containsEntry("e2b.template", template)
+					.containsEntry("e2b.language", language)
 					.containsEntry("outcome", outcome)
 					.containsEntry("error", error);
 				if (sandboxId != null) {

@@ -70,11 +70,14 @@ final class EventStream {
 			sink.onRequest(stream::request);
 			open.add(stream);
 			long interval = Math.max(keepaliveInterval.toMillis(), 100);
+			// checked five times per interval, so that the keepalive follows the last
+			// message by the interval and a fifth at most, not by up to two intervals
+			long check = interval / 5;
 			ScheduledFuture<?> keepalive = scheduler.scheduleWithFixedDelay(() -> {
 				if (System.nanoTime() - stream.lastSent >= TimeUnit.MILLISECONDS.toNanos(interval)) {
 					stream.send(keepaliveMessage);
 				}
-			}, interval, interval, TimeUnit.MILLISECONDS);
+			}, check, check, TimeUnit.MILLISECONDS);
 			Runnable cleanup;
 			try {
 				cleanup = start.apply(stream);

@@ -87,6 +87,7 @@ public final class E2bAutoConfiguration {
 			.requestTimeout(properties.getRequestTimeout())
 			.apiHeaders(properties.getApiHeaders())
 			.retrySettings(retrySettings(properties.getRetry()))
+			.codeInterpreterTemplate(properties.getCodeInterpreter().getTemplate())
 			.build();
 		// a builder of our own: Boot's is prototype-scoped, so customizing it touches no
 		// one else

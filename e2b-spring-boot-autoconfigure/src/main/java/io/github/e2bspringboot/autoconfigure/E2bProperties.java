@@ -112,6 +112,8 @@ public class E2bProperties {
 
 	private final Retry retry = new Retry();
 
+	private final CodeInterpreter codeInterpreter = new CodeInterpreter();
+
 	/**
 	 * Whether sandboxes this application created are killed when the application context
 	 * closes, so none outlives the application.
@@ -230,6 +232,10 @@ public class E2bProperties {
 		return this.retry;
 	}
 
+	public CodeInterpreter getCodeInterpreter() {
+		return this.codeInterpreter;
+	}
+
 	public boolean isKillSandboxesOnShutdown() {
 		return this.killSandboxesOnShutdown;
 	}
@@ -252,6 +258,27 @@ public class E2bProperties {
 				+ ", apiUrl=" + this.apiUrl + ", sandboxUrl=" + this.sandboxUrl + ", secure=" + this.secure
 				+ ", template=" + this.template + ", timeout=" + this.timeout + ", requestTimeout="
 				+ this.requestTimeout + "]";
+	}
+
+	/**
+	 * Code interpreter settings.
+	 */
+	public static class CodeInterpreter {
+
+		/**
+		 * Template (name, alias or ID) of sandboxes created with createForCode() without
+		 * one; its sandboxes must serve the code interpreter on port 49999.
+		 */
+		private String template = "code-interpreter-v1";
+
+		public String getTemplate() {
+			return this.template;
+		}
+
+		public void setTemplate(String template) {
+			this.template = template;
+		}
+
 	}
 
 	/**

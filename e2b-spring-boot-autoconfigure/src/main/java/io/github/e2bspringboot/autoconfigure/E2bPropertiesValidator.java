@@ -46,6 +46,10 @@ final class E2bPropertiesValidator {
 		if (properties.getTemplate().isBlank()) {
 			throw new InvalidE2bPropertyException("e2b.template", "the default template must not be blank");
 		}
+		if (properties.getCodeInterpreter().getTemplate().isBlank()) {
+			throw new InvalidE2bPropertyException("e2b.code-interpreter.template",
+					"the code interpreter's template must not be blank");
+		}
 		if (connectionDetails.getDomain().isBlank()) {
 			throw new InvalidE2bPropertyException("e2b.domain", "the domain must not be blank");
 		}

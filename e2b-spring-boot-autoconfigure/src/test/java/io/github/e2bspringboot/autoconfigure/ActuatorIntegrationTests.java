@@ -94,7 +94,7 @@ class ActuatorIntegrationTests {
 		kept.close();
 
 		assertThat(metrics).contains(
-				"e2b_sandbox_operation_seconds_count{e2b_operation=\"create\",e2b_template=\"base\",error=\"none\",outcome=\"SUCCESS\"}")
+				"e2b_sandbox_operation_seconds_count{e2b_language=\"none\",e2b_operation=\"create\",e2b_template=\"base\",error=\"none\",outcome=\"SUCCESS\"}")
 			.contains("e2b_operation=\"file.write\"")
 			.contains("e2b_operation=\"command.run\"")
 			.contains("e2b_sandbox_creations_total{outcome=\"SUCCESS\",template=\"base\"} 2.0")

@@ -74,7 +74,7 @@ class ActuatorWrongKeyIntegrationTests {
 		assertThat(e2b.path("details").path("error").asString()).startsWith("The E2B API rejected the API key");
 		assertThat(health.body()).doesNotContain(WRONG_KEY);
 		assertThat(metrics).contains(
-				"e2b_sandbox_operation_seconds_count{e2b_operation=\"list\",e2b_template=\"none\",error=\"AuthenticationException\",outcome=\"ERROR\"}")
+				"e2b_sandbox_operation_seconds_count{e2b_language=\"none\",e2b_operation=\"list\",e2b_template=\"none\",error=\"AuthenticationException\",outcome=\"ERROR\"}")
 			.doesNotContain(WRONG_KEY);
 	}
 

@@ -16,6 +16,7 @@
 package io.github.e2bspringboot.autoconfigure;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +27,12 @@ import io.github.e2bspringboot.sandbox.SandboxOperations;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
 import io.github.e2bspringboot.testsupport.RecordingServer;
 import io.github.e2bspringboot.testsupport.RecordingServer.RecordedRequest;
+import io.github.e2bspringboot.testsupport.WireFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -76,6 +80,7 @@ class E2bAutoConfigurationTests {
 			assertThat(properties.getSandboxUrl()).isNull();
 			assertThat(properties.isSecure()).isTrue();
 			assertThat(properties.getTemplate()).isEqualTo("base");
+			assertThat(properties.getCodeInterpreter().getTemplate()).isEqualTo("code-interpreter-v1");
 			assertThat(properties.getTimeout()).isEqualTo(Duration.ofMinutes(5));
 			assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(properties.isValidateApiKey()).isTrue();
@@ -91,11 +96,12 @@ class E2bAutoConfigurationTests {
 			.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.domain=example.com", "e2b.api-url=http://localhost:3000",
 					"e2b.sandbox-url=http://localhost:49983", "e2b.secure=false", "e2b.template=python",
 					"e2b.timeout=90s", "e2b.request-timeout=5s", "e2b.allow-internet-access=false",
-					"e2b.api-headers.X-Team=blue")
+					"e2b.api-headers.X-Team=blue", "e2b.code-interpreter.template=my-python")
 			.run((context) -> {
 				E2bProperties properties = context.getBean(E2bProperties.class);
 				assertThat(properties.isSecure()).isFalse();
 				assertThat(properties.getTemplate()).isEqualTo("python");
+				assertThat(properties.getCodeInterpreter().getTemplate()).isEqualTo("my-python");
 				assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(90));
 				assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getAllowInternetAccess()).isFalse();
@@ -245,6 +251,41 @@ class E2bAutoConfigurationTests {
 			assertThat(request.target()).isEqualTo("/sandboxes/abc");
 			assertThat(request.header("x-api-key")).isEqualTo(API_KEY);
 		}
+	}
+
+	@Test
+	void createForCodeUsesTheCodeInterpreterTemplateProperty() throws IOException {
+		try (RecordingServer server = new RecordingServer()) {
+			server.enqueueJson(201, WireFixtures.CREATED).enqueueJson(201, WireFixtures.CREATED);
+			this.contextRunner
+				.withPropertyValues("e2b.api-key=" + API_KEY, "e2b.api-url=" + server.url(),
+						"e2b.kill-sandboxes-on-shutdown=false", "e2b.code-interpreter.template=my-python")
+				.run((context) -> {
+					context.getBean(SandboxOperations.class).createForCode();
+					context.getBean(SandboxOperations.class).create();
+				});
+			assertThat(server.takeRequest().bodyText()).startsWith("{\"templateID\":\"my-python\"");
+			assertThat(server.takeRequest().bodyText()).startsWith("{\"templateID\":\"base\"");
+		}
+	}
+
+	@Test
+	void theCodeInterpreterTemplateIsDescribedInTheConfigurationMetadata() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("the generated metadata").isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		JsonNode property = null;
+		for (JsonNode candidate : metadata.path("properties").values()) {
+			if (candidate.path("name").asString().equals("e2b.code-interpreter.template")) {
+				property = candidate;
+			}
+		}
+		assertThat(property).as("e2b.code-interpreter.template").isNotNull();
+		assertThat(property.path("type").asString()).isEqualTo("java.lang.String");
+		assertThat(property.path("defaultValue").asString()).isEqualTo("code-interpreter-v1");
+		assertThat(property.path("description").asString()).startsWith("Template (name, alias or ID) of sandboxes");
 	}
 
 	@Test

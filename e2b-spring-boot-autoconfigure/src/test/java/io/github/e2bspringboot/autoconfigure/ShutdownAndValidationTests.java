@@ -84,6 +84,7 @@ class ShutdownAndValidationTests {
 		assertInvalid("e2b.retry.max-attempts", "e2b.retry.max-attempts=0");
 		assertInvalid("e2b.retry.jitter", "e2b.retry.jitter=2");
 		assertInvalid("e2b.template", "e2b.template= ");
+		assertInvalid("e2b.code-interpreter.template", "e2b.code-interpreter.template= ");
 	}
 
 	private void assertInvalid(String property, String value) {

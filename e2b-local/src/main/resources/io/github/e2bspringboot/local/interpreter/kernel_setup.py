@@ -130,8 +130,13 @@ def _e2b_kernel_setup():
             return int(value)
         if isinstance(value, float):
             return finite(float(value))
-        if depth > max_depth:
-            raise Unsupported
+        if depth > max_depth:  # also stops self-referencing containers
+            if strict:
+                raise Unsupported
+            try:
+                return str(value)
+            except Exception:
+                return None
         if isinstance(value, (list, tuple)):
             return [to_json(item, strict, depth + 1) for item in value]
         if isinstance(value, dict):

@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox.code;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A bar chart.
+ *
+ * @param title the title, or {@code null}
+ * @param xLabel the label of the x axis, or {@code null}
+ * @param yLabel the label of the y axis, or {@code null}
+ * @param xUnit the unit of the x axis, or {@code null}
+ * @param yUnit the unit of the y axis, or {@code null}
+ * @param elements the bars
+ * @author e2b-spring-boot contributors
+ * @since 0.1.0
+ */
+public record BarChart(@Nullable String title, @Nullable String xLabel, @Nullable String yLabel, @Nullable String xUnit,
+		@Nullable String yUnit, List<BarData> elements) implements Chart2D {
+
+	/**
+	 * Create an instance, copying the bars.
+	 * @param title the title, or {@code null}
+	 * @param xLabel the label of the x axis, or {@code null}
+	 * @param yLabel the label of the y axis, or {@code null}
+	 * @param xUnit the unit of the x axis, or {@code null}
+	 * @param yUnit the unit of the y axis, or {@code null}
+	 * @param elements the bars
+	 */
+	public BarChart {
+		elements = List.copyOf(elements);
+	}
+
+	/**
+	 * Return {@link ChartType#BAR}.
+	 * @return the kind
+	 */
+	@Override
+	public ChartType type() {
+		return ChartType.BAR;
+	}
+
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox.code;
+
+/**
+ * One event of a running execution, in the order the code interpreter sends them: the
+ * execution count when the kernel accepts the code, then output, results and at most one
+ * error.
+ *
+ * <pre class="code">
+ * sandbox.codeInterpreter().stream(code, RunCodeOptions.defaults()).doOnNext((event) -&gt; {
+ *     if (event instanceof OutputMessage output) {
+ *         System.out.print(output.line());
+ *     }
+ * });
+ * </pre>
+ *
+ * @author e2b-spring-boot contributors
+ * @since 0.1.0
+ */
+public sealed interface ExecutionEvent permits ExecutionCount, OutputMessage, Result, ExecutionError {
+
+}

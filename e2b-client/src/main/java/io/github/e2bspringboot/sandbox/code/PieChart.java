@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.e2bspringboot.sandbox.code;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pie chart.
+ *
+ * @param title the title, or {@code null}
+ * @param elements the slices
+ * @author e2b-spring-boot contributors
+ * @since 0.1.0
+ */
+public record PieChart(@Nullable String title, List<PieData> elements) implements Chart {
+
+	/**
+	 * Create an instance, copying the slices.
+	 * @param title the title, or {@code null}
+	 * @param elements the slices
+	 */
+	public PieChart {
+		elements = List.copyOf(elements);
+	}
+
+	/**
+	 * Return {@link ChartType#PIE}.
+	 * @return the kind
+	 */
+	@Override
+	public ChartType type() {
+		return ChartType.PIE;
+	}
+
+}
