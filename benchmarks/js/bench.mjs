@@ -2,6 +2,7 @@
 // process, printed as one JSON line. The harness (BenchmarkMain) sets E2B_API_URL,
 // E2B_SANDBOX_URL and E2B_API_KEY to an e2b-local server.
 import { Sandbox } from 'e2b'
+import { Sandbox as CodeSandbox } from '@e2b/code-interpreter'
 
 const [workload, ...args] = process.argv.slice(2)
 const numbers = args.map(Number)
@@ -112,7 +113,51 @@ async function list(expected) {
   return [elapsed]
 }
 
-const workloads = { 'create-kill': createKill, concurrent, 'write-files': writeFiles, transfer, list }
+async function runCode(count) {
+  const sandbox = await CodeSandbox.create()
+  try {
+    // the first run waits for the kernel to start
+    await sandbox.runCode('1+1')
+    const latencies = []
+    for (let i = 0; i < count; i++) {
+      const start = now()
+      const execution = await sandbox.runCode('1+1')
+      latencies.push(now() - start)
+      if (execution.text !== '2') throw new Error('unexpected result ' + JSON.stringify(execution))
+    }
+    return latencies
+  } finally {
+    await sandbox.kill()
+  }
+}
+
+// the same cells as Contender.sessionCell on the Java side
+async function codeSession(cells) {
+  const sandbox = await CodeSandbox.create()
+  try {
+    await sandbox.runCode('total = 0')
+    const start = now()
+    let last
+    for (let i = 1; i <= cells; i++) {
+      last = await sandbox.runCode(`total += ${i}\nprint('total', total)\ntotal`)
+    }
+    const elapsed = now() - start
+    if (last.text !== String((cells * (cells + 1)) / 2)) throw new Error('unexpected result ' + JSON.stringify(last))
+    return [elapsed]
+  } finally {
+    await sandbox.kill()
+  }
+}
+
+const workloads = {
+  'create-kill': createKill,
+  concurrent,
+  'write-files': writeFiles,
+  transfer,
+  list,
+  'run-code': runCode,
+  'code-session': codeSession,
+}
 const started = now()
 const latencies = await workloads[workload](...numbers)
 const seconds = (now() - started) / 1000

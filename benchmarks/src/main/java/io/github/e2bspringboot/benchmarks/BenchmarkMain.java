@@ -54,8 +54,8 @@ public final class BenchmarkMain {
 		int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
 		long transferBytes = Long.parseLong(options.getOrDefault("transfer-mib", "1024")) * 1024 * 1024;
 		int listSize = Integer.parseInt(options.getOrDefault("list", "5000"));
-		// --only=transfer (or lifecycle, list) runs a part, to profile it
-		Set<String> only = Set.of(options.getOrDefault("only", "lifecycle,transfer,list").split(","));
+		// --only=transfer (or lifecycle, list, code) runs a part, to profile it
+		Set<String> only = Set.of(options.getOrDefault("only", "lifecycle,transfer,list,code").split(","));
 		// the server isolates nothing by default: it is the same for every contender, and
 		// building a sandbox (LocalLatencyMain measures that) would drown the clients'
 		// differences that this compares
@@ -86,6 +86,9 @@ public final class BenchmarkMain {
 				if (only.contains("transfer")) {
 					contender.transfer(128L * 1024 * 1024);
 				}
+				if (only.contains("code") && contender.runsCode()) {
+					contender.runCode(200);
+				}
 			}
 			List<Row> rows = new ArrayList<>();
 			if (only.contains("lifecycle")) {
@@ -100,6 +103,9 @@ public final class BenchmarkMain {
 			Map<String, Long> listHeap = new LinkedHashMap<>();
 			if (only.contains("list")) {
 				measureList(rows, contenders, runs, listSize, listHeap);
+			}
+			if (only.contains("code")) {
+				measureCode(rows, contenders.stream().filter(Contender::runsCode).toList(), runs);
 			}
 			print(rows, contenders, runs);
 			printMemory(contenders, heap, rss, liveHeap, listHeap);
@@ -117,6 +123,18 @@ public final class BenchmarkMain {
 		rows.addAll(measure("64-way create, write, run echo, kill (x256), workflows/s", contenders, runs,
 				(c) -> throughput(c, 256, 64)));
 		rows.addAll(measure("writeFiles 1,000 x 1 KiB, ms", contenders, runs, (c) -> c.writeFiles(1000, 1024).get(0)));
+	}
+
+	private static void measureCode(List<Row> rows, List<Contender> contenders, int runs) throws Exception {
+		List<List<Double>> recorded = new ArrayList<>();
+		rows.addAll(measure("runCode(\"1+1\"), warm kernel (x100), p50 ms", contenders, runs, (c) -> {
+			List<Double> latencies = c.runCode(100);
+			recorded.add(latencies);
+			return percentile(latencies, 50);
+		}));
+		rows.addAll(measureRecorded("runCode(\"1+1\"), warm kernel (x100), p90 ms", contenders, runs, recorded,
+				(latencies) -> percentile(latencies, 90)));
+		rows.addAll(measure("20-cell session, warm kernel, ms", contenders, runs, (c) -> c.codeSession(20).get(0)));
 	}
 
 	private static void measureTransfer(List<Row> rows, List<Contender> contenders, int runs, long transferBytes,

@@ -43,6 +43,36 @@ interface Contender {
 	/** List every sandbox, 100 per page. */
 	List<Double> list(int expected) throws Exception;
 
+	/**
+	 * In one code-interpreter sandbox whose kernel is warm, {@code runCode("1+1")}
+	 * {@code count} times, one after the other.
+	 */
+	default List<Double> runCode(int count) throws Exception {
+		throw new UnsupportedOperationException(name() + " runs no code");
+	}
+
+	/**
+	 * In one code-interpreter sandbox whose kernel is warm, a session of {@code cells}
+	 * cells that build on each other, each printing and returning a value: one latency,
+	 * the whole session.
+	 */
+	default List<Double> codeSession(int cells) throws Exception {
+		throw new UnsupportedOperationException(name() + " runs no code");
+	}
+
+	/**
+	 * Cell {@code i} of a code session: adds {@code i} to a running total, prints it and
+	 * returns it, so that the last cell's value proves every cell ran in order.
+	 */
+	static String sessionCell(int i) {
+		return "total += " + i + "\nprint('total', total)\ntotal";
+	}
+
+	/** Whether it has a code interpreter (the raw HTTP client has none). */
+	default boolean runsCode() {
+		return true;
+	}
+
 	/** Wall time of the last workload, measured inside the contender, in seconds. */
 	double lastSeconds();
 

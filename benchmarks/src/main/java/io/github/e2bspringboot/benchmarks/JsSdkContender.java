@@ -83,6 +83,16 @@ final class JsSdkContender implements Contender {
 		return run("list", expected);
 	}
 
+	@Override
+	public List<Double> runCode(int count) throws Exception {
+		return run("run-code", count);
+	}
+
+	@Override
+	public List<Double> codeSession(int cells) throws Exception {
+		return run("code-session", cells);
+	}
+
 	private List<Double> run(String workload, long... args) throws Exception {
 		List<String> command = new ArrayList<>(List.of("node", this.script.getFileName().toString(), workload));
 		for (long arg : args) {

@@ -163,6 +163,11 @@ final class RawHttpContender extends JvmContender {
 	}
 
 	@Override
+	public boolean runsCode() {
+		return false;
+	}
+
+	@Override
 	public List<Double> list(int expected) throws Exception {
 		return measure(() -> {
 			long start = System.nanoTime();

@@ -29,7 +29,9 @@ import io.github.e2bspringboot.sandbox.Sandbox;
 import io.github.e2bspringboot.sandbox.SandboxQuery;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
+import io.github.e2bspringboot.sandbox.code.Execution;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -112,6 +114,50 @@ final class StarterContender extends JvmContender {
 			}
 			return latencies;
 		});
+	}
+
+	@Override
+	public List<Double> runCode(int count) throws Exception {
+		try (Sandbox sandbox = this.template.createForCode()) {
+			// the first run waits for the kernel to start
+			sandbox.codeInterpreter().runCode("1+1");
+			return measure(() -> {
+				List<Double> latencies = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					long start = System.nanoTime();
+					Execution execution = this.reactive ? sandbox.reactive().codeInterpreter().runCode("1+1").block()
+							: sandbox.codeInterpreter().runCode("1+1");
+					latencies.add(millisSince(start));
+					checkText(execution, "2");
+				}
+				return latencies;
+			});
+		}
+	}
+
+	@Override
+	public List<Double> codeSession(int cells) throws Exception {
+		try (Sandbox sandbox = this.template.createForCode()) {
+			sandbox.codeInterpreter().runCode("total = 0");
+			return measure(() -> {
+				long start = System.nanoTime();
+				Execution last = null;
+				for (int i = 1; i <= cells; i++) {
+					String cell = Contender.sessionCell(i);
+					last = this.reactive ? sandbox.reactive().codeInterpreter().runCode(cell).block()
+							: sandbox.codeInterpreter().runCode(cell);
+				}
+				double elapsed = millisSince(start);
+				checkText(last, Integer.toString(cells * (cells + 1) / 2));
+				return List.of(elapsed);
+			});
+		}
+	}
+
+	private static void checkText(@Nullable Execution execution, String expected) {
+		if (execution == null || !expected.equals(execution.text())) {
+			throw new IllegalStateException("unexpected result " + execution);
+		}
 	}
 
 	@Override

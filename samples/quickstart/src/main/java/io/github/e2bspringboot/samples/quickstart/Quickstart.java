@@ -15,7 +15,11 @@
  */
 package io.github.e2bspringboot.samples.quickstart;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,9 @@ import io.github.e2bspringboot.sandbox.SandboxPaginator;
 import io.github.e2bspringboot.sandbox.SandboxQuery;
 import io.github.e2bspringboot.sandbox.SandboxSpec;
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
+import io.github.e2bspringboot.sandbox.code.Execution;
+import io.github.e2bspringboot.sandbox.code.LineChart;
+import io.github.e2bspringboot.sandbox.code.Result;
 import io.github.e2bspringboot.sandbox.commands.CommandResult;
 import io.github.e2bspringboot.sandbox.files.WriteEntry;
 import io.github.e2bspringboot.sandbox.files.WriteInfo;
@@ -34,7 +41,8 @@ import io.github.e2bspringboot.sandbox.files.WriteInfo;
 /**
  * A tour of the starter, printing each step: create a sandbox, write one file and then
  * several in one request, run a command that reads them, list sandboxes page by page with
- * a metadata query, and kill everything it created.
+ * a metadata query, kill everything it created; then run Python in a code-interpreter
+ * sandbox, keeping state between cells, and save the chart it draws as a PNG.
  */
 class Quickstart {
 
@@ -42,9 +50,12 @@ class Quickstart {
 
 	private final PrintStream out;
 
-	Quickstart(SandboxTemplate sandboxes, PrintStream out) {
+	private final Path chartFile;
+
+	Quickstart(SandboxTemplate sandboxes, PrintStream out, Path chartFile) {
 		this.sandboxes = sandboxes;
 		this.out = out;
+		this.chartFile = chartFile;
 	}
 
 	void run() {
@@ -100,7 +111,39 @@ class Quickstart {
 			}
 			this.out.println("   killing " + sandbox.id() + " as the try block closes it");
 		}
+
+		this.out.println("7. Running Python in a code-interpreter sandbox (template code-interpreter-v1)");
+		try (Sandbox sandbox = this.sandboxes.createForCode(spec)) {
+			// the kernel keeps its state between cells, as a notebook does
+			sandbox.codeInterpreter().runCode("squares = [n * n for n in range(1, 11)]");
+			Execution execution = sandbox.codeInterpreter()
+				.runCode(String.join("\n", "import matplotlib.pyplot as plt",
+						"plt.plot(range(1, 11), squares, label='n squared')",
+						"plt.title('Squares'); plt.xlabel('n'); plt.ylabel('n * n')", "plt.legend()",
+						"print('sum of squares:', sum(squares))", "plt.show()"));
+			execution.logs().stdout().forEach((chunk) -> this.out.print("   | " + chunk));
+			Result figure = execution.results()
+				.stream()
+				.filter((result) -> result.png() != null)
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no figure in " + execution));
+			if (figure.chart() instanceof LineChart chart) {
+				this.out.println("   a line chart '" + chart.title() + "' with "
+						+ chart.elements().get(0).points().size() + " points");
+			}
+			write(this.chartFile, java.util.Objects.requireNonNull(figure.pngBytes()));
+			this.out.println("   saved the chart as " + this.chartFile.toAbsolutePath());
+		}
 		this.out.println("Done.");
+	}
+
+	private static void write(Path file, byte[] bytes) {
+		try {
+			Files.write(file, bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

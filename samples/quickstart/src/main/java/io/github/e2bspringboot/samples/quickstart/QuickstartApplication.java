@@ -15,8 +15,11 @@
  */
 package io.github.e2bspringboot.samples.quickstart;
 
+import java.nio.file.Path;
+
 import io.github.e2bspringboot.sandbox.SandboxTemplate;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -33,8 +36,9 @@ public class QuickstartApplication {
 	}
 
 	@Bean
-	ApplicationRunner quickstart(SandboxTemplate sandboxes) {
-		return (args) -> new Quickstart(sandboxes, System.out).run();
+	ApplicationRunner quickstart(SandboxTemplate sandboxes,
+			@Value("${quickstart.chart-file:chart.png}") Path chartFile) {
+		return (args) -> new Quickstart(sandboxes, System.out, chartFile).run();
 	}
 
 }

@@ -15,9 +15,16 @@
  */
 package io.github.e2bspringboot.samples.quickstart;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
 import io.github.e2bspringboot.local.E2bLocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,18 +39,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class QuickstartApplicationTests {
 
+	@TempDir
+	Path directory;
+
 	@Test
-	void theTourCompletesOnTheEmbeddedServer(CapturedOutput output) {
+	void theTourCompletesOnTheEmbeddedServer(CapturedOutput output) throws IOException {
+		Path chart = this.directory.resolve("chart.png");
 		try (ConfigurableApplicationContext context = SpringApplication.run(QuickstartApplication.class,
-				"--e2b.api-key=", "--e2b.local.enabled=true")) {
+				"--e2b.api-key=", "--e2b.local.enabled=true", "--quickstart.chart-file=" + chart)) {
 			assertThat(context.getBean(E2bLocalServer.class).sandboxCount()).as("everything was killed").isZero();
 		}
 
 		assertThat(output).contains("1. Creating a sandbox", "created sandbox ", "wrote /home/user/hello.txt",
 				"wrote /home/user/data/a.txt", "wrote /home/user/data/c.txt", "| Hello from Spring Boot!", "| apples",
-				"| cherries", "exit code 0", "page 1: ", "page 2: ", "6. Killing", "Done.");
+				"| cherries", "exit code 0", "page 1: ", "page 2: ", "6. Killing", "| sum of squares: 385",
+				"a line chart 'Squares' with 10 points", "saved the chart as " + chart, "Done.");
 		assertThat(output).doesNotContain("page 3: ");
 		assertThat(output.toString().split("killed ", -1)).hasSize(3);
+		byte[] png = Files.readAllBytes(chart);
+		assertThat(png).as("a PNG file").startsWith(0x89, 'P', 'N', 'G');
+		assertThat(ImageIO.read(chart.toFile()).getWidth()).isGreaterThan(100);
 	}
 
 }
