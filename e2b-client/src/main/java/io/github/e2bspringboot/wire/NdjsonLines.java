@@ -15,26 +15,33 @@
  */
 package io.github.e2bspringboot.wire;
 
-import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
+import io.github.e2bspringboot.errors.E2bException;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 /**
- * Splits a body of newline-delimited JSON into its lines, whatever the network chunks: a
- * line may span chunks, and a chunk may hold many lines. Lines are cut at the byte
- * {@code \n}, which never occurs inside a multi-byte UTF-8 character, and are decoded
- * whole later, so a character split across chunks stays intact. A last line without its
- * newline is still a line.
+ * Splits a body of newline-delimited JSON into its lines, whatever the network chunks,
+ * with Spring's {@link StringDecoder}: a line may span chunks, a chunk may hold many
+ * lines, a character split across chunks stays whole, and a last line without its newline
+ * is still a line. A line is bounded, so that an answer that never ends a line cannot
+ * exhaust memory.
  *
  * @author e2b-spring-boot contributors
  */
 final class NdjsonLines {
+
+	/** Well above a large chart or data frame; the server answers one result per line. */
+	static final int MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+	private static final ResolvableType STRING = ResolvableType.forClass(String.class);
 
 	private NdjsonLines() {
 	}
@@ -45,34 +52,27 @@ final class NdjsonLines {
 	 * @return the lines, as UTF-8 bytes
 	 */
 	static Flux<byte[]> split(Flux<DataBuffer> body) {
-		return Flux.defer(() -> {
-			ByteArrayOutputStream pending = new ByteArrayOutputStream();
-			return body.concatMapIterable((buffer) -> {
-				try {
-					return lines(buffer, pending);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			}).concatWith(Mono.defer(() -> (pending.size() > 0) ? Mono.just(pending.toByteArray()) : Mono.empty()));
-		});
+		return split(body, MAX_LINE_BYTES);
 	}
 
-	private static List<byte[]> lines(DataBuffer buffer, ByteArrayOutputStream pending) {
-		byte[] bytes = new byte[buffer.readableByteCount()];
-		buffer.read(bytes);
-		List<byte[]> lines = new ArrayList<>(2);
-		int start = 0;
-		for (int i = 0; i < bytes.length; i++) {
-			if (bytes[i] == '\n') {
-				pending.write(bytes, start, i - start);
-				lines.add(pending.toByteArray());
-				pending.reset();
-				start = i + 1;
-			}
-		}
-		pending.write(bytes, start, bytes.length - start);
-		return lines;
+	/**
+	 * Split a body into lines of a bounded length.
+	 * @param body the body
+	 * @param maxLineBytes the longest line accepted
+	 * @return the lines, as UTF-8 bytes; an {@link E2bException} for a longer line
+	 */
+	static Flux<byte[]> split(Flux<DataBuffer> body, int maxLineBytes) {
+		StringDecoder decoder = StringDecoder.textPlainOnly(List.of("\n"), true);
+		decoder.setMaxInMemorySize(maxLineBytes);
+		return decoder.decode(body, STRING, null, Map.of())
+			// an empty line carries nothing (the decoder also ends a body cut after its
+			// last newline with one)
+			.filter((line) -> !line.isEmpty())
+			.map((line) -> line.getBytes(StandardCharsets.UTF_8))
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> new E2bException(
+							"A line of the code interpreter's answer is longer than " + maxLineBytes + " bytes", null,
+							ex));
 	}
 
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import io.github.e2bspringboot.errors.AuthenticationException;
 import io.github.e2bspringboot.errors.CodeContextNotFoundException;
 import io.github.e2bspringboot.errors.E2bConnectionException;
+import io.github.e2bspringboot.errors.E2bException;
 import io.github.e2bspringboot.errors.RateLimitException;
 import io.github.e2bspringboot.errors.SandboxNotFoundException;
 import io.github.e2bspringboot.errors.ServiceBusyException;
@@ -164,6 +165,57 @@ class SandboxObservationTests {
 			assertObservation("code.remove_context", "code-interpreter-v1", "ERROR", "CodeContextNotFoundException",
 					WireFixtures.SANDBOX_ID, "none");
 		}
+	}
+
+	@Test
+	void codeRunsAgainstE2bLocalAreObservedWithTheirLanguageAndOutcome() {
+		try (E2bLocalServer server = io.github.e2bspringboot.testsupport.LocalSandboxes.startServer()) {
+			SandboxTemplate sandboxes = new SandboxTemplate(template(server.url(), server.apiKey()));
+			try (Sandbox sandbox = sandboxes.createForCode()) {
+				assertThat(sandbox.codeInterpreter().runCode("1 + 1").text()).isEqualTo("2");
+				// an error the code raises is part of the execution, not a failed call
+				assertThat(sandbox.codeInterpreter().runCode("1 / 0").error()).isNotNull();
+				CodeContext context = sandbox.codeInterpreter().createContext();
+				sandbox.codeInterpreter().removeContext(context);
+				assertThatExceptionOfType(E2bException.class).isThrownBy(
+						() -> sandbox.codeInterpreter().runCode("1", RunCodeOptions.builder().language("r").build()));
+
+				assertObservation("create", "code-interpreter-v1", "SUCCESS", "none", sandbox.id(), "none");
+				TestObservationRegistryAssert.assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
+					List<Map<String, String>> runs = new ArrayList<>();
+					for (Observation.Context observed : contexts) {
+						if (observed.getName().equals("e2b.sandbox.operation")
+								&& "code.run".equals(keys(observed).get("e2b.operation"))) {
+							runs.add(keys(observed));
+						}
+					}
+					assertThat(runs).as("the code.run observations").hasSize(3);
+					assertThat(runs).filteredOn((keys) -> "python".equals(keys.get("e2b.language")))
+						.hasSize(2)
+						.allSatisfy((keys) -> assertThat(keys).containsEntry("outcome", "SUCCESS")
+							.containsEntry("error", "none")
+							.containsEntry("e2b.template", "code-interpreter-v1")
+							.containsEntry("e2b.sandbox.id", sandbox.id()));
+					assertThat(runs).filteredOn((keys) -> "r".equals(keys.get("e2b.language")))
+						.singleElement()
+						.satisfies((keys) -> assertThat(keys).containsEntry("outcome", "ERROR")
+							.containsEntry("error", "E2bException"));
+				});
+				assertObservation("code.create_context", "code-interpreter-v1", "SUCCESS", "none", sandbox.id(),
+						"python");
+				assertObservation("code.remove_context", "code-interpreter-v1", "SUCCESS", "none", sandbox.id(),
+						"none");
+			}
+		}
+	}
+
+	private static Map<String, String> keys(Observation.Context context) {
+		Map<String, String> keys = new java.util.HashMap<>();
+		context.getLowCardinalityKeyValues()
+			.forEach((KeyValue keyValue) -> keys.put(keyValue.getKey(), keyValue.getValue()));
+		context.getHighCardinalityKeyValues()
+			.forEach((KeyValue keyValue) -> keys.put(keyValue.getKey(), keyValue.getValue()));
+		return keys;
 	}
 
 	@Test

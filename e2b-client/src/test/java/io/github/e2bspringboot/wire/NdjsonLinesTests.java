@@ -22,6 +22,7 @@ import java.util.List;
 
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
+import io.github.e2bspringboot.errors.E2bException;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -30,6 +31,7 @@ import org.springframework.core.io.buffer.NettyDataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Lines of an NDJSON body come out whole whatever the network chunks, and characters of
@@ -68,14 +70,24 @@ class NdjsonLinesTests {
 	}
 
 	@Test
-	void manyLinesInOneChunkAndEmptyLinesAreKept() {
-		assertThat(lines(bytes("1\n\n2\n3\n"))).containsExactly("1", "", "2", "3");
+	void manyLinesInOneChunkAreSplitAndEmptyLinesDropped() {
+		assertThat(lines(bytes("1\n\n2\n3\n"))).containsExactly("1", "2", "3");
 	}
 
 	@Test
 	void anEmptyBodyHasNoLines() {
 		assertThat(lines()).isEmpty();
 		assertThat(lines(new byte[0])).isEmpty();
+	}
+
+	@Test
+	void aLineLongerThanTheLimitIsATypedErrorNotUnboundedMemory() {
+		Flux<DataBuffer> endless = Flux.range(0, 1000)
+			.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(bytes("{".repeat(1024))));
+
+		assertThatExceptionOfType(E2bException.class)
+			.isThrownBy(() -> NdjsonLines.split(endless, 64 * 1024).collectList().block())
+			.withMessageContaining("longer than 65536 bytes");
 	}
 
 	@Test
