@@ -267,10 +267,12 @@ public final class BenchmarkMain {
 			double floorMedian = medianOf(byContender.get(floor));
 			double jsMedian = medianOf(byContender.get(js));
 			byContender.forEach((contender, row) -> {
-				double vsFloor = cost(row.median(), floorMedian, higherIsBetter);
+				// the raw HTTP floor has no code interpreter: code rows have no floor
+				String vsFloor = Double.isNaN(floorMedian) ? "n/a"
+						: String.format(Locale.ROOT, "%.2f", cost(row.median(), floorMedian, higherIsBetter));
 				String vsJs = contender.startsWith("starter")
 						? String.format(Locale.ROOT, "%.2f", cost(row.median(), jsMedian, higherIsBetter)) : "";
-				System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %s |%n", workload, contender,
+				System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %s | %s |%n", workload, contender,
 						row.median(), row.min(), row.max(), vsFloor, vsJs);
 			});
 		});

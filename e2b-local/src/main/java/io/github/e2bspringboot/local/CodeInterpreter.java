@@ -165,9 +165,11 @@ final class CodeInterpreter implements AutoCloseable {
 	 * (500) when the kernel did not start
 	 */
 	Context create(String language, String cwd) {
-		Context context = new Context(UUID.randomUUID().toString(), language, cwd);
+		SandboxPath directory = SandboxPath.parse(cwd, SandboxUser.USER);
+		Context context = new Context(UUID.randomUUID().toString(), language, directory.toString());
 		Bridge bridge = bridge();
-		ask(bridge, Json.obj("op", "create", "id", context.id(), "language", language, "cwd", cwd));
+		ask(bridge, Json.obj("op", "create", "id", context.id(), "language", language, "cwd",
+				this.sandbox.vm().processPath(directory)));
 		synchronized (this.contexts) {
 			if (this.bridge == bridge) {
 				this.contexts.put(context.id(), context);

@@ -95,6 +95,12 @@ final class HostVm implements SandboxVm {
 		return process;
 	}
 
+	@Override
+	public String processPath(SandboxPath path) {
+		// processes run on this machine, where the sandbox's root is a directory
+		return host(path).toString();
+	}
+
 	private Path host(SandboxPath path) {
 		Path host = this.root;
 		for (String name : path.names()) {

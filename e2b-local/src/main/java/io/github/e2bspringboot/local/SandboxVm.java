@@ -47,6 +47,16 @@ interface SandboxVm extends AutoCloseable {
 	Process start(Command command) throws IOException;
 
 	/**
+	 * Return how the sandbox's processes name one of its paths: the path itself where
+	 * they run inside the sandbox's own root.
+	 * @param path the path in the sandbox
+	 * @return the name its processes use
+	 */
+	default String processPath(SandboxPath path) {
+		return path.toString();
+	}
+
+	/**
 	 * Stop every process where it stands (a paused sandbox).
 	 */
 	void freeze();
