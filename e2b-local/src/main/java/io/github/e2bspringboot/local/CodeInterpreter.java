@@ -69,6 +69,11 @@ final class CodeInterpreter implements AutoCloseable {
 
 	private final Executor executor;
 
+	private final int maxContexts;
+
+	/** Contexts being started, counted against the limit with those that run. */
+	private int starting;
+
 	private final AtomicLong nextRequest = new AtomicLong();
 
 	private final Map<Long, Consumer<JsonNode>> waiting = new ConcurrentHashMap<>();
@@ -82,9 +87,10 @@ final class CodeInterpreter implements AutoCloseable {
 
 	private boolean closed;
 
-	CodeInterpreter(LocalSandbox sandbox, Executor executor) {
+	CodeInterpreter(LocalSandbox sandbox, Executor executor, int maxContexts) {
 		this.sandbox = sandbox;
 		this.executor = executor;
+		this.maxContexts = maxContexts;
 	}
 
 	/**
@@ -162,20 +168,36 @@ final class CodeInterpreter implements AutoCloseable {
 	 * @param cwd the directory it starts in
 	 * @return the context
 	 * @throws BadRequestException (400) when the template has no kernel for the language,
-	 * (500) when the kernel did not start
+	 * (429) when the sandbox has as many contexts as it may, (500) when the kernel did
+	 * not start
 	 */
 	Context create(String language, String cwd) {
 		SandboxPath directory = SandboxPath.parse(cwd, SandboxUser.USER);
 		Context context = new Context(UUID.randomUUID().toString(), language, directory.toString());
-		Bridge bridge = bridge();
-		ask(bridge, Json.obj("op", "create", "id", context.id(), "language", language, "cwd",
-				this.sandbox.vm().processPath(directory)));
 		synchronized (this.contexts) {
-			if (this.bridge == bridge) {
-				this.contexts.put(context.id(), context);
+			forgetDeadBridge();
+			if (this.contexts.size() + this.starting >= this.maxContexts) {
+				throw new BadRequestException(429, "resource_exhausted", "The sandbox has " + this.maxContexts
+						+ " code contexts, as many as it may (each is a kernel): remove one first");
+			}
+			this.starting++;
+		}
+		try {
+			Bridge bridge = bridge();
+			ask(bridge, Json.obj("op", "create", "id", context.id(), "language", language, "cwd",
+					this.sandbox.vm().processPath(directory)));
+			synchronized (this.contexts) {
+				if (this.bridge == bridge) {
+					this.contexts.put(context.id(), context);
+				}
+			}
+			return context;
+		}
+		finally {
+			synchronized (this.contexts) {
+				this.starting--;
 			}
 		}
-		return context;
 	}
 
 	/**

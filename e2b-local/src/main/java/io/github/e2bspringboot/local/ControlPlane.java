@@ -148,7 +148,8 @@ final class ControlPlane {
 					Json.bool(body, "allow_internet_access", true), Json.bool(body, "autoPause", false),
 					Duration.ofSeconds(timeout));
 		if (template.servesCode()) {
-			sandbox.enableCodeInterpreter(this.context.executor()).startInBackground();
+			sandbox.enableCodeInterpreter(this.context.executor(), this.context.limits().codeContexts())
+				.startInBackground();
 		}
 		return Reply.json(201, sandboxBody(sandbox));
 	}

@@ -277,6 +277,8 @@ public final class E2bLocalServer implements AutoCloseable {
 
 		private int maxWatchers = Limits.DEFAULTS.watchers();
 
+		private int maxCodeContexts = Limits.DEFAULTS.codeContexts();
+
 		private int maxEnvVars = Limits.DEFAULTS.envVars();
 
 		private int maxEnvBytes = Limits.DEFAULTS.envBytes();
@@ -404,6 +406,17 @@ public final class E2bLocalServer implements AutoCloseable {
 		}
 
 		/**
+		 * Set the most code-interpreter contexts one sandbox may have at once (8 by
+		 * default): each is a kernel process that holds its memory while it lives.
+		 * @param maxCodeContexts the limit
+		 * @return this builder
+		 */
+		public Builder maxCodeContexts(int maxCodeContexts) {
+			this.maxCodeContexts = positive(maxCodeContexts, "maxCodeContexts");
+			return this;
+		}
+
+		/**
 		 * Set the most environment variables a sandbox and one of its processes may set
 		 * together (256 by default).
 		 * @param maxEnvVars the limit
@@ -449,7 +462,8 @@ public final class E2bLocalServer implements AutoCloseable {
 		}
 
 		Limits limits() {
-			return new Limits(this.maxProcesses, this.diskLimit, this.maxWatchers, this.maxEnvVars, this.maxEnvBytes);
+			return new Limits(this.maxProcesses, this.diskLimit, this.maxWatchers, this.maxEnvVars, this.maxEnvBytes,
+					this.maxCodeContexts);
 		}
 
 		/**

@@ -25,9 +25,10 @@ package io.github.e2bspringboot.local;
  * @param envVars the most environment variables of the sandbox and of one process
  * together
  * @param envBytes the most bytes those environment variables take, names and values
+ * @param codeContexts the most code-interpreter contexts, each a kernel process, at once
  */
-record Limits(int processes, long diskBytes, int watchers, int envVars, int envBytes) {
+record Limits(int processes, long diskBytes, int watchers, int envVars, int envBytes, int codeContexts) {
 
-	static final Limits DEFAULTS = new Limits(512, 2L * 1024 * 1024 * 1024, 16, 256, 128 * 1024);
+	static final Limits DEFAULTS = new Limits(512, 2L * 1024 * 1024 * 1024, 16, 256, 128 * 1024, 8);
 
 }

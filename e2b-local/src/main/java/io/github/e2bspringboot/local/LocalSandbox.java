@@ -150,10 +150,11 @@ final class LocalSandbox {
 	/**
 	 * Give this sandbox a code interpreter, as its template serves one.
 	 * @param executor runs the interpreter's background work
+	 * @param maxContexts the most contexts it may have at once
 	 * @return the interpreter
 	 */
-	synchronized CodeInterpreter enableCodeInterpreter(java.util.concurrent.Executor executor) {
-		CodeInterpreter interpreter = new CodeInterpreter(this, executor);
+	synchronized CodeInterpreter enableCodeInterpreter(java.util.concurrent.Executor executor, int maxContexts) {
+		CodeInterpreter interpreter = new CodeInterpreter(this, executor, maxContexts);
 		this.codeInterpreter = interpreter;
 		return interpreter;
 	}

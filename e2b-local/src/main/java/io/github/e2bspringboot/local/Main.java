@@ -50,6 +50,9 @@ public final class Main {
 			  --disk-limit <size>   writable file system of each sandbox, in memory, such as
 			                        512m or 2g (default 2g)
 			  --max-watchers <n>    directory watches per sandbox (default 16)
+			  --max-code-contexts <n>
+			                        code-interpreter contexts (kernels) per sandbox
+			                        (default 8)
 			  --max-env-vars <n>    environment variables per process (default 256)
 			  --max-env-bytes <n>   bytes of those variables (default 131072)
 			  --uid-base <uid>      first host uid of the sandboxes' users when run as root
@@ -103,6 +106,7 @@ public final class Main {
 					case "--max-processes" -> builder.maxProcesses(Integer.parseInt(value(args, ++i, arg)));
 					case "--disk-limit" -> builder.diskLimit(size(value(args, ++i, arg)));
 					case "--max-watchers" -> builder.maxWatchers(Integer.parseInt(value(args, ++i, arg)));
+					case "--max-code-contexts" -> builder.maxCodeContexts(Integer.parseInt(value(args, ++i, arg)));
 					case "--max-env-vars" -> builder.maxEnvVars(Integer.parseInt(value(args, ++i, arg)));
 					case "--max-env-bytes" -> builder.maxEnvBytes(Integer.parseInt(value(args, ++i, arg)));
 					case "--uid-base" -> builder.uidBase(Long.parseLong(value(args, ++i, arg)));

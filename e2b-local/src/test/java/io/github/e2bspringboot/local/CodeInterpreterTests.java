@@ -332,6 +332,47 @@ class CodeInterpreterTests {
 	}
 
 	@Test
+	void aFloodOfContextsStopsAtTheLimitWithA429AndRemovingOneMakesRoom() throws Exception {
+		try (E2bLocalServer small = E2bLocalServer.builder()
+			.isolation(IsolationRequirement.forTests())
+			.dataDirectory(host.resolve("small"))
+			.maxCodeContexts(2)
+			.build()
+			.start()) {
+			LocalClient smallClient = new LocalClient(small);
+			Sandbox sandbox = Sandbox.of(smallClient.createSandbox("{\"templateID\":\"code-interpreter-v1\"}"));
+			// ten at once, racing the default context that the sandbox starts by itself
+			List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> flood = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				flood.add(http.sendAsync(request(small.url(), sandbox, "POST", "/contexts", "{}").build(),
+						HttpResponse.BodyHandlers.ofString()));
+			}
+			List<HttpResponse<String>> answers = new ArrayList<>();
+			for (java.util.concurrent.CompletableFuture<HttpResponse<String>> answer : flood) {
+				answers.add(answer.get());
+			}
+			List<HttpResponse<String>> refused = answers.stream().filter((r) -> r.statusCode() == 429).toList();
+			assertThat(answers).allSatisfy((answer) -> assertThat(answer.statusCode()).isIn(200, 429));
+			assertThat(refused).isNotEmpty()
+				.allSatisfy((answer) -> assertThat(answer.body()).contains("2 code contexts, as many as it may"));
+			HttpResponse<String> listed = http.send(request(small.url(), sandbox, "GET", "/contexts", null).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode contexts = LocalClient.JSON.readTree(listed.body());
+			assertThat(contexts.size()).as("contexts that live").isLessThanOrEqualTo(2);
+
+			String removed = contexts.get(0).get("id").asString();
+			assertThat(http
+				.send(request(small.url(), sandbox, "DELETE", "/contexts/" + removed, null).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
+			assertThat(http
+				.send(request(small.url(), sandbox, "POST", "/contexts", "{}").build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as("room again").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void pausingCutsAnExecutionAndTheContextWorksAfterTheResume() throws Exception {
 		Sandbox sandbox = create();
 		execute(sandbox, "{\"code\":\"kept = 'before the pause'\"}");
@@ -382,7 +423,11 @@ class CodeInterpreterTests {
 	}
 
 	private static HttpRequest.Builder request(Sandbox sandbox, String method, String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
+		return request(server.url(), sandbox, method, path, body);
+	}
+
+	private static HttpRequest.Builder request(String url, Sandbox sandbox, String method, String path, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
 			.header("E2b-Sandbox-Id", sandbox.id())
 			.header("E2b-Sandbox-Port", "49999")
 			.header("Content-Type", "application/json")

@@ -55,6 +55,7 @@ public final class E2bLocalAutoConfiguration {
 			.maxProcesses(local.getMaxProcesses())
 			.diskLimit(local.getDiskLimit().toBytes())
 			.maxWatchers(local.getMaxWatchers())
+			.maxCodeContexts(local.getMaxCodeContexts())
 			.maxEnvVars(local.getMaxEnvVars())
 			.maxEnvBytes(Math.toIntExact(local.getMaxEnvSize().toBytes()))
 			.uidBase(local.getUidBase());

@@ -369,6 +369,12 @@ public class E2bProperties {
 		private int maxWatchers = 16;
 
 		/**
+		 * Most code-interpreter contexts a sandbox may have at once; each is a kernel
+		 * process that holds its memory while it lives.
+		 */
+		private int maxCodeContexts = 8;
+
+		/**
 		 * Most environment variables a sandbox and one of its processes may set together.
 		 */
 		private int maxEnvVars = 256;
@@ -426,6 +432,14 @@ public class E2bProperties {
 
 		public void setMaxWatchers(int maxWatchers) {
 			this.maxWatchers = maxWatchers;
+		}
+
+		public int getMaxCodeContexts() {
+			return this.maxCodeContexts;
+		}
+
+		public void setMaxCodeContexts(int maxCodeContexts) {
+			this.maxCodeContexts = maxCodeContexts;
 		}
 
 		public int getMaxEnvVars() {

@@ -83,7 +83,8 @@ class CodeRunnerApplicationTests {
 		JsonNode health = this.json.readTree(get("/actuator/health").body());
 		assertThat(health.path("components").path("e2b").path("status").asString()).isEqualTo("UP");
 		assertThat(get("/actuator/prometheus").body())
-			.containsPattern("e2b_sandbox_operation_seconds_count\\{e2b_language=\"none\",e2b_operation=\"command.run\"")
+			.containsPattern(
+					"e2b_sandbox_operation_seconds_count\\{e2b_language=\"none\",e2b_operation=\"command.run\"")
 			.doesNotContain(this.server.apiKey());
 	}
 
