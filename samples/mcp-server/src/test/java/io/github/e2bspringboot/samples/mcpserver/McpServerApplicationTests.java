@@ -16,6 +16,7 @@
 package io.github.e2bspringboot.samples.mcpserver;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,6 +29,8 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.mcp.SyncMcpToolCallbackProvider;
+import org.springframework.ai.tool.ToolCallback;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,10 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An MCP client, the MCP Java SDK's over streamable HTTP, uses the sandbox tools of the
- * server on the embedded e2b-local: it lists them, runs Python that draws a chart, finds
- * and reads the files that run made, and sees that the kernel kept its variables between
- * calls.
+ * An MCP client over streamable HTTP (the MCP Java SDK's, and Spring AI's MCP client on
+ * top of it) uses the sandbox tools of the server on the embedded e2b-local: it lists
+ * them, runs Python that draws a chart, finds and reads the files that run made, and sees
+ * that the kernel kept its variables between calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "e2b.api-key=", "e2b.local.enabled=true" })
@@ -118,6 +121,33 @@ class McpServerApplicationTests {
 		// over MCP the tool context carries no conversation id: one sandbox, the default
 		// conversation's, served every call
 		assertThat(this.server.sandboxCount()).isEqualTo(1);
+	}
+
+	@Test
+	void springAisMcpClientTurnsTheServersToolsIntoToolCallbacksThatRunInTheSandbox() {
+		HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
+			.builder("http://localhost:" + this.port)
+			.endpoint("/mcp")
+			.build();
+		try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(2)).build()) {
+			client.initialize();
+			// what an agent on the other side gets from Spring AI's MCP client: the
+			// server's tools as its own ToolCallbacks, ready for a ChatClient
+			ToolCallback[] callbacks = SyncMcpToolCallbackProvider.builder()
+				.mcpClients(client)
+				.build()
+				.getToolCallbacks();
+			assertThat(callbacks).extracting((callback) -> callback.getToolDefinition().name())
+				.containsExactlyInAnyOrder("run_code", "run_command", "write_file", "read_file", "list_files");
+			ToolCallback runCode = Arrays.stream(callbacks)
+				.filter((callback) -> callback.getToolDefinition().name().equals("run_code"))
+				.findFirst()
+				.orElseThrow();
+
+			String result = runCode.call("{\"code\":\"print(sum(range(101)))\"}");
+
+			assertThat(result).contains("5050").doesNotContain("Error: ");
+		}
 	}
 
 	private static String call(McpSyncClient client, String tool, Map<String, Object> arguments) {
