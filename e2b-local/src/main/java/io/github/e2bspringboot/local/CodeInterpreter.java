@@ -219,7 +219,9 @@ final class CodeInterpreter implements AutoCloseable {
 		synchronized (this.contexts) {
 			this.contexts.remove(id);
 		}
-		this.defaults.values().removeIf((future) -> future.isDone() && context.equals(future.getNow(null)));
+		this.defaults.values()
+			.removeIf((future) -> future.isDone() && !future.isCompletedExceptionally()
+					&& context.equals(future.getNow(null)));
 	}
 
 	/**

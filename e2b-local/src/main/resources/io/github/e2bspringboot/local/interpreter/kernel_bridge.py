@@ -30,6 +30,7 @@ import json
 import os
 import queue
 import shlex
+import subprocess
 import sys
 import threading
 import time
@@ -158,8 +159,8 @@ class Context:
         from jupyter_client.manager import KernelManager
         self.km = KernelManager(kernel_name=self.kernel_name)
         extra = ["--InteractiveShell.colors=NoColor"] if self.language == "python" else []
-        self.km.start_kernel(cwd=self.cwd, extra_arguments=extra, stdout=subprocess_devnull(),
-                             stderr=subprocess_devnull())
+        self.km.start_kernel(cwd=self.cwd, extra_arguments=extra, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=KERNEL_START_SECONDS)
@@ -278,11 +279,6 @@ class Context:
                 self.km.interrupt_kernel()
             except Exception:
                 pass
-
-
-def subprocess_devnull():
-    import subprocess
-    return subprocess.DEVNULL
 
 
 class Bridge:
